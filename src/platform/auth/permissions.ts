@@ -1,0 +1,54 @@
+/**
+ * Roles and what they may do: the single place where permissions are decided. Every route declares the
+ * permission it needs (see `http/route-config.ts`); `authorize` below is the only check.
+ */
+import { AppError } from '../errors.ts';
+import type { Actor } from '../context.ts';
+
+export const ROLES = ['admin', 'manager', 'sales', 'marketing', 'support', 'read_only'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Each permission is `area:level`. A `read` permission is granted to read-scoped API tokens; anything else
+ * needs a read-write token.
+ */
+export const PERMISSIONS = {
+  'workspace:read': 'read',
+  'workspace:manage': 'write',
+  'users:read': 'read',
+  'users:manage': 'write',
+  'history:read': 'read',
+  'search:read': 'read',
+  'profile:write': 'write',
+  'jobs:read': 'read',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const EVERYONE: Permission[] = ['workspace:read', 'users:read', 'history:read', 'search:read', 'profile:write'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(Object.keys(PERMISSIONS) as Permission[]),
+  manager: new Set([...EVERYONE, 'jobs:read']),
+  sales: new Set(EVERYONE),
+  marketing: new Set(EVERYONE),
+  support: new Set(EVERYONE),
+  read_only: new Set(EVERYONE.filter((p) => PERMISSIONS[p] === 'read')),
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  if (actor.type === 'system') return true;
+  if (!ROLE_PERMISSIONS[actor.role].has(permission)) return false;
+  if (actor.type === 'token' && actor.scope === 'read' && PERMISSIONS[permission] !== 'read') return false;
+  return true;
+}
+
+/** Throws 403 unless the actor holds the permission. */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    const why =
+      actor.type === 'token' && actor.scope === 'read' && PERMISSIONS[permission] !== 'read'
+        ? 'this API token is read-only'
+        : `your role does not allow ${permission}`;
+    throw new AppError('forbidden', `Forbidden: ${why}`);
+  }
+}

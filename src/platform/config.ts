@@ -1,0 +1,119 @@
+/**
+ * The one place that reads the environment. Every setting Rapport understands is declared here with its
+ * default and its meaning; the README's table is checked against this list by a test.
+ */
+import path from 'node:path';
+
+export interface Setting {
+  name: string;
+  default: string;
+  description: string;
+}
+
+export const SETTINGS = [
+  { name: 'PORT', default: '3000', description: 'HTTP port of the web app and API.' },
+  { name: 'HOST', default: '0.0.0.0', description: 'Address the server listens on.' },
+  {
+    name: 'DATABASE_URL',
+    default: '',
+    description: 'postgres://… URL of a PostgreSQL server. Empty: the embedded PGlite database in RAPPORT_DATA_DIR.',
+  },
+  { name: 'DATABASE_POOL_SIZE', default: '10', description: 'Connections in the PostgreSQL pool (server mode only).' },
+  { name: 'RAPPORT_DATA_DIR', default: './data', description: 'Folder of the embedded database and stored files.' },
+  {
+    name: 'RAPPORT_ADMIN_EMAIL',
+    default: 'admin@rapport.local',
+    description: 'Email of the admin account created on first start with an empty database.',
+  },
+  {
+    name: 'RAPPORT_ADMIN_PASSWORD',
+    default: '',
+    description: 'Password of that first admin. Empty: a random one is generated and printed once.',
+  },
+  { name: 'RAPPORT_WORKSPACE_NAME', default: 'Rapport', description: 'Name of the workspace created on first start.' },
+  {
+    name: 'RAPPORT_JOBS',
+    default: 'inline',
+    description: '`inline`: `rapport serve` runs the job runner in-process; `off`: leave jobs to `rapport worker`.',
+  },
+  { name: 'RAPPORT_SESSION_DAYS', default: '14', description: 'Lifetime of a login session, in days.' },
+  {
+    name: 'RAPPORT_SECURE_COOKIES',
+    default: 'auto',
+    description: '`true` marks cookies Secure (behind HTTPS); `auto` does so when the request came over HTTPS.',
+  },
+  {
+    name: 'RAPPORT_LOGIN_RATE_LIMIT',
+    default: '10',
+    description: 'Login attempts allowed per minute for one address and email.',
+  },
+  { name: 'RAPPORT_BODY_LIMIT', default: '1048576', description: 'Largest JSON request body accepted, in bytes.' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'pino log level: fatal, error, warn, info, debug, trace, silent.' },
+  { name: 'NODE_ENV', default: 'production', description: '`development` serves the web app through Vite with hot reload.' },
+] as const satisfies readonly Setting[];
+
+type SettingName = (typeof SETTINGS)[number]['name'];
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  poolSize: number;
+  dataDir: string;
+  adminEmail: string;
+  adminPassword: string | null;
+  workspaceName: string;
+  jobs: 'inline' | 'off';
+  sessionDays: number;
+  secureCookies: 'true' | 'false' | 'auto';
+  loginRateLimit: number;
+  bodyLimit: number;
+  logLevel: string;
+  development: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function positiveInt(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/** Reads and validates the settings once; `overrides` lets tests and the CLI set values without touching the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const get = (name: SettingName): string => {
+    const declared = SETTINGS.find((s) => s.name === name)!;
+    const raw = env[name];
+    return raw === undefined || raw === '' ? declared.default : raw;
+  };
+  const databaseUrl = get('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const config: Config = {
+    port: positiveInt('PORT', get('PORT')),
+    host: get('HOST'),
+    databaseUrl: databaseUrl || null,
+    poolSize: positiveInt('DATABASE_POOL_SIZE', get('DATABASE_POOL_SIZE')),
+    dataDir: path.resolve(get('RAPPORT_DATA_DIR')),
+    adminEmail: get('RAPPORT_ADMIN_EMAIL').trim().toLowerCase(),
+    adminPassword: get('RAPPORT_ADMIN_PASSWORD') || null,
+    workspaceName: get('RAPPORT_WORKSPACE_NAME'),
+    jobs: oneOf('RAPPORT_JOBS', get('RAPPORT_JOBS'), ['inline', 'off'] as const),
+    sessionDays: positiveInt('RAPPORT_SESSION_DAYS', get('RAPPORT_SESSION_DAYS')),
+    secureCookies: oneOf('RAPPORT_SECURE_COOKIES', get('RAPPORT_SECURE_COOKIES'), ['true', 'false', 'auto'] as const),
+    loginRateLimit: positiveInt('RAPPORT_LOGIN_RATE_LIMIT', get('RAPPORT_LOGIN_RATE_LIMIT')),
+    bodyLimit: positiveInt('RAPPORT_BODY_LIMIT', get('RAPPORT_BODY_LIMIT')),
+    logLevel: oneOf('LOG_LEVEL', get('LOG_LEVEL'), ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    development: get('NODE_ENV') === 'development',
+  };
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,75 @@
+/**
+ * Opens the database: PGlite in a folder by default, a PostgreSQL server through a pool when a URL is given.
+ * Both speak the same SQL and return the same JavaScript types (bigint as number, date and numeric as strings).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent the embedded engine is used. */
+  url?: string | null;
+  /** Folder for the embedded engine; `null` keeps it in memory (tests). */
+  dataDir?: string | null;
+  poolSize?: number;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+const asNumber = (value: string) => Number(value);
+const asIs = (value: string) => value;
+
+/** Opens a database handle; the caller owns it and must `close()` it. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === INT8) return asNumber;
+          if (oid === DATE || oid === NUMERIC) return asIs;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = path.join(options.dataDir, 'pgdata');
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = new PGlite({
+    dataDir,
+    parsers: { [INT8]: asNumber, [DATE]: asIs, [NUMERIC]: asIs },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDatabase(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * One error type for everything the API refuses on purpose. The code is a stable string that clients may rely
+ * on; the table below is the only place that decides which HTTP status each code gets.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  bad_request: 400,
+  invalid_cursor: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldIssue {
+  /** JSON pointer-ish path of the offending field, such as `body.email` or `query.limit`. */
+  field: string;
+  /** The rule that failed, in words (`must be a valid email`). */
+  rule: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** The 404 for a record that does not exist or lives in another workspace: both look exactly the same. */
+export function notFound(entity: string): AppError {
+  return new AppError('not_found', `${entity} not found`);
+}
+
+export function validationError(field: string, rule: string): AppError {
+  return new AppError('validation_failed', `${field} ${rule}`, [{ field, rule }]);
+}
