@@ -7,6 +7,8 @@ import {
   type DeleteQueryBuilder,
   type DeleteResult,
   type Insertable,
+  type InsertQueryBuilder,
+  type InsertResult,
   type Kysely,
   type SelectQueryBuilder,
   type UpdateQueryBuilder,
@@ -30,9 +32,12 @@ export function scoped(db: Kysely<DB>, workspaceId: string) {
       const qb = db.deleteFrom(table as TenantTable) as unknown as DeleteQueryBuilder<DB, T, DeleteResult>;
       return qb.where(inWorkspace(table));
     },
-    insertInto<T extends TenantTable>(table: T, rows: Omit<Insertable<DB[T]>, 'workspace_id'>[]) {
+    insertInto<T extends TenantTable>(
+      table: T,
+      rows: Omit<Insertable<DB[T]>, 'workspace_id'>[],
+    ): InsertQueryBuilder<DB, T, InsertResult> {
       const stamped = rows.map((row) => ({ ...row, workspace_id: workspaceId }));
-      return db.insertInto(table as TenantTable).values(stamped as never);
+      return db.insertInto(table as TenantTable).values(stamped as never) as unknown as InsertQueryBuilder<DB, T, InsertResult>;
     },
   };
 }

@@ -16,9 +16,9 @@ export interface ChangeInput {
   entityId: string;
   action: ChangeAction;
   /** The record before the change (null on create). */
-  before?: Record<string, unknown> | null;
+  before?: object | null;
   /** The record after the change (null on delete). */
-  after?: Record<string, unknown> | null;
+  after?: object | null;
   /** Fields never to copy into the log, such as password hashes. */
   redact?: readonly string[];
 }
@@ -32,10 +32,12 @@ function comparable(value: unknown): unknown {
 
 /** The fields whose values differ between `before` and `after`, with both values. */
 export function diffFields(
-  before: Record<string, unknown> | null | undefined,
-  after: Record<string, unknown> | null | undefined,
+  beforeRecord: object | null | undefined,
+  afterRecord: object | null | undefined,
   redact: readonly string[] = [],
 ): FieldChanges {
+  const before = beforeRecord as Record<string, unknown> | null | undefined;
+  const after = afterRecord as Record<string, unknown> | null | undefined;
   const hidden = new Set([...ALWAYS_REDACTED, ...redact, 'workspace_id', 'updated_at']);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: FieldChanges = {};

@@ -1,0 +1,153 @@
+/**
+ * `rapport` — the command line: serve, migrate, worker, user create, backup, restore.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { migrationStatus } from '../platform/db/migrate.ts';
+import { startJobRunner } from '../platform/jobs/runner.ts';
+import { ROLES, type Role } from '../platform/auth/permissions.ts';
+import { SYSTEM_ACTOR } from '../platform/context.ts';
+import { openConfiguredDatabase, startServer } from '../server.ts';
+import { createUser } from '../modules/users/user-service.ts';
+import { createWorkspace } from '../modules/workspaces/workspace-service.ts';
+import { backupDatabase, restoreDatabase } from '../platform/db/backup.ts';
+import { readPassword } from './prompt.ts';
+
+function config(): Config {
+  return loadConfig();
+}
+
+function onShutdown(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal} received, shutting down…\n`);
+    close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+const program = new Command()
+  .name('rapport')
+  .description('Rapport — the CRM. Settings come from environment variables (see the README).')
+  .showHelpAfterError();
+
+program
+  .command('serve', { isDefault: true })
+  .description('serve the web app and API (and run jobs in-process unless RAPPORT_JOBS=off)')
+  .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+  .action(async (options: { port?: string }) => {
+    const overrides = options.port ? { port: Number(options.port) } : {};
+    const server = await startServer({ ...config(), ...overrides });
+    onShutdown(() => server.close());
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and list them')
+  .action(async () => {
+    const database = await openConfiguredDatabase(config());
+    for (const m of await migrationStatus(database.db)) {
+      process.stdout.write(`${m.executedAt ? 'applied' : 'pending'}  ${m.name}\n`);
+    }
+    await database.close();
+  });
+
+program
+  .command('worker')
+  .description('run background jobs only (several workers may share a PostgreSQL database)')
+  .option('-c, --concurrency <n>', 'parallel jobs', '2')
+  .action(async (options: { concurrency: string }) => {
+    const database = await openConfiguredDatabase(config());
+    const runner = startJobRunner(database.db, {
+      concurrency: Number(options.concurrency),
+      onError: (job, error) => console.error(`job ${job.id} (${job.kind}) failed: ${error instanceof Error ? error.message : error}`),
+    });
+    process.stdout.write(`Worker running (${database.engine})\n`);
+    onShutdown(async () => {
+      await runner.stop();
+      await database.close();
+    });
+  });
+
+const user = program.command('user').description('manage users');
+user
+  .command('create')
+  .description('create a user (prompts for the password unless --password or RAPPORT_USER_PASSWORD is given)')
+  .requiredOption('-e, --email <email>', 'email address')
+  .option('-n, --name <name>', 'display name')
+  .option('-r, --role <role>', `one of ${ROLES.join(', ')}`, (value: string) => {
+    if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
+    return value;
+  }, 'sales')
+  .option('-w, --workspace <slug>', 'workspace slug (default: the only workspace)')
+  .option('--new-workspace <name>', 'create a new workspace with this user as its admin')
+  .option('--password <password>', 'password (prefer the prompt or RAPPORT_USER_PASSWORD)')
+  .action(async (options: { email: string; name?: string; role: Role; workspace?: string; newWorkspace?: string; password?: string }) => {
+    const password = options.password ?? process.env.RAPPORT_USER_PASSWORD ?? (await readPassword('Password: '));
+    const database = await openConfiguredDatabase(config());
+    try {
+      const name = options.name ?? options.email.split('@')[0]!;
+      if (options.newWorkspace) {
+        const { workspace } = await createWorkspace(database.db, { name: options.newWorkspace, adminEmail: options.email, adminName: name, adminPassword: password });
+        process.stdout.write(`Created workspace ${workspace.slug} with admin ${options.email}\n`);
+        return;
+      }
+      let query = database.db.selectFrom('workspaces').select(['id', 'slug']);
+      if (options.workspace) query = query.where('slug', '=', options.workspace);
+      const workspaces = await query.limit(2).execute();
+      if (workspaces.length !== 1) {
+        throw new Error(workspaces.length === 0 ? 'No such workspace' : 'Several workspaces exist: pass --workspace <slug>');
+      }
+      const created = await createUser({ db: database.db, workspaceId: workspaces[0]!.id, actor: SYSTEM_ACTOR }, { email: options.email, name, role: options.role, password });
+      process.stdout.write(`Created ${created.role} ${created.email} in workspace ${workspaces[0]!.slug}\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('backup')
+  .description('write a consistent snapshot of the whole database to FILE (gzip JSON lines)')
+  .argument('<file>', 'backup file to write')
+  .action(async (file: string) => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      const summary = await backupDatabase(database.db, file);
+      const rows = summary.tables.reduce((sum, t) => sum + t.rows, 0);
+      process.stdout.write(`Backed up ${rows} rows from ${summary.tables.length} tables to ${file}\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('restore a backup FILE into this database (empty, or with --force to replace its content)')
+  .argument('<file>', 'backup file to read')
+  .option('--force', 'replace the data already in the database')
+  .action(async (file: string, options: { force?: boolean }) => {
+    const database = await openConfiguredDatabase(config());
+    try {
+      const summary = await restoreDatabase(database.db, file, { force: options.force });
+      const rows = summary.tables.reduce((sum, t) => sum + t.rows, 0);
+      process.stdout.write(`Restored ${rows} rows into ${summary.tables.length} tables\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`rapport: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

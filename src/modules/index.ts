@@ -1,0 +1,28 @@
+/**
+ * The capabilities of Rapport, each a Fastify plugin with its routes. Adding a capability means adding it
+ * here; the tenant-isolation test then covers its routes without further ado.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { authRoutes } from './auth/auth-routes.ts';
+import { healthRoutes } from './health/health-routes.ts';
+import { historyRoutes } from './history/history-routes.ts';
+import { jobRoutes } from './jobs/job-routes.ts';
+import { searchRoutes } from './search/search-routes.ts';
+import { registerSearchProvider } from './search/search-registry.ts';
+import { tokenRoutes } from './tokens/token-routes.ts';
+import { userRoutes } from './users/user-routes.ts';
+import { userSearch } from './users/user-search.ts';
+import { workspaceRoutes } from './workspaces/workspace-routes.ts';
+
+registerSearchProvider(userSearch);
+
+export const modules: FastifyPluginAsync[] = [
+  healthRoutes,
+  authRoutes,
+  workspaceRoutes,
+  userRoutes,
+  tokenRoutes,
+  historyRoutes,
+  searchRoutes,
+  jobRoutes,
+] as FastifyPluginAsync[];

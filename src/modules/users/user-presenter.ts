@@ -1,0 +1,37 @@
+import { Type } from 'typebox';
+import { ROLES } from '../../platform/auth/permissions.ts';
+import { NullableTimestamp, Timestamp } from '../../platform/http/schemas.ts';
+import type { User } from './user-service.ts';
+
+export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const LocaleSchema = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
+
+export const UserOut = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    role: RoleSchema,
+    status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')]),
+    locale: Type.Union([LocaleSchema, Type.Null()]),
+    lastLoginAt: NullableTimestamp,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'User' },
+);
+
+/** What a client may see of a user: never hashes or invitation secrets. */
+export function presentUser(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as (typeof ROLES)[number],
+    status: user.status as 'invited' | 'active' | 'disabled',
+    locale: user.locale as 'fr' | 'en' | null,
+    lastLoginAt: user.last_login_at?.toISOString() ?? null,
+    createdAt: user.created_at.toISOString(),
+    updatedAt: user.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Turns a request's credentials into an actor. Two kinds exist:
+ * - the session cookie `rapport_session` = `<workspace id>.<secret>`, set at login;
+ * - a personal API token in `Authorization: Bearer rpt_<workspace id without dashes>_<secret>`.
+ * Both carry the workspace id so the lookup hits one workspace's rows; only the secret's hash is stored.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Role } from './permissions.ts';
+import type { AuthState } from '../http/route-config.ts';
+import { randomSecret, sha256 } from './secrets.ts';
+
+export const SESSION_COOKIE = 'rapport_session';
+export const CSRF_COOKIE = 'rapport_csrf';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function makeSessionCookie(workspaceId: string): { value: string; hash: string } {
+  const secret = randomSecret();
+  return { value: `${workspaceId}.${secret}`, hash: sha256(secret) };
+}
+
+export function makeApiToken(workspaceId: string): { value: string; hash: string; hint: string } {
+  const secret = randomSecret();
+  const value = `rpt_${workspaceId.replaceAll('-', '')}_${secret}`;
+  return { value, hash: sha256(secret), hint: `rpt_…${secret.slice(-4)}` };
+}
+
+function parseSessionCookie(cookie: string): { workspaceId: string; hash: string } | null {
+  const dot = cookie.indexOf('.');
+  const workspaceId = cookie.slice(0, dot);
+  const secret = cookie.slice(dot + 1);
+  if (dot < 0 || !UUID.test(workspaceId) || secret.length < 20) return null;
+  return { workspaceId, hash: sha256(secret) };
+}
+
+function parseApiToken(token: string): { workspaceId: string; hash: string } | null {
+  const match = /^rpt_([0-9a-f]{32})_([A-Za-z0-9_-]{20,})$/.exec(token);
+  if (!match) return null;
+  const hex = match[1]!;
+  const workspaceId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return { workspaceId, hash: sha256(match[2]!) };
+}
+
+export interface PresentedCredentials {
+  sessionCookie?: string;
+  authorization?: string;
+}
+
+/**
+ * Resolves credentials to an authenticated state, or null when they are missing, unknown, expired, revoked
+ * or belong to a user who is not active.
+ */
+export async function resolveCredentials(db: Kysely<DB>, presented: PresentedCredentials): Promise<AuthState | null> {
+  const bearer = presented.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return resolveToken(db, bearer);
+  if (presented.sessionCookie) return resolveSession(db, presented.sessionCookie);
+  return null;
+}
+
+async function resolveSession(db: Kysely<DB>, cookie: string): Promise<AuthState | null> {
+  const parsed = parseSessionCookie(cookie);
+  if (!parsed) return null;
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.id', '=', 's.user_id'))
+    .select(['s.id as session_id', 's.csrf_token', 's.expires_at', 'u.id as user_id', 'u.role', 'u.status', 'u.email'])
+    .where('s.workspace_id', '=', parsed.workspaceId)
+    .where('s.token_hash', '=', parsed.hash)
+    .executeTakeFirst();
+  if (!row || row.status !== 'active' || row.expires_at.getTime() <= Date.now()) return null;
+  return {
+    ctx: {
+      db,
+      workspaceId: parsed.workspaceId,
+      actor: { type: 'user', userId: row.user_id, role: row.role as Role, label: row.email },
+    },
+    via: 'session',
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+  };
+}
+
+async function resolveToken(db: Kysely<DB>, token: string): Promise<AuthState | null> {
+  const parsed = parseApiToken(token);
+  if (!parsed) return null;
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 't.workspace_id').onRef('u.id', '=', 't.user_id'))
+    .select(['t.id as token_id', 't.scope', 't.name', 't.expires_at', 't.revoked_at', 'u.id as user_id', 'u.role', 'u.status', 'u.email'])
+    .where('t.workspace_id', '=', parsed.workspaceId)
+    .where('t.token_hash', '=', parsed.hash)
+    .executeTakeFirst();
+  if (!row || row.status !== 'active' || row.revoked_at) return null;
+  if (row.expires_at && row.expires_at.getTime() <= Date.now()) return null;
+  return {
+    ctx: {
+      db,
+      workspaceId: parsed.workspaceId,
+      actor: {
+        type: 'token',
+        userId: row.user_id,
+        role: row.role as Role,
+        label: `${row.email} (token ${row.name})`,
+        tokenId: row.token_id,
+        scope: row.scope as 'read' | 'read_write',
+      },
+    },
+    via: 'token',
+    sessionId: null,
+    csrfToken: null,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Schemas shared by many routes: the error body, ids, and the list conventions (cursor pagination, sorting).
+ */
+import { Type, type TSchema } from 'typebox';
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      issues: Type.Optional(Type.Array(Type.Object({ field: Type.String(), rule: Type.String() }))),
+      requestId: Type.String(),
+    }),
+  },
+  { $id: 'ErrorBody' },
+);
+
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+
+/** Standard error responses declared on every route, so the OpenAPI document lists them. */
+export const ERROR_RESPONSES = {
+  400: Type.Ref('ErrorBody'),
+  401: Type.Ref('ErrorBody'),
+  403: Type.Ref('ErrorBody'),
+  404: Type.Ref('ErrorBody'),
+} as const;
+
+export const Timestamp = Type.String({ format: 'date-time' });
+export const NullableTimestamp = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+/** `{ data: [...], nextCursor }`, the body of every list endpoint. */
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({ data: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
