@@ -40,7 +40,7 @@ export const SETTINGS = [
   {
     name: 'RAPPORT_SECURE_COOKIES',
     default: 'auto',
-    description: '`true` marks cookies Secure (behind HTTPS); `auto` does so when the request came over HTTPS.',
+    description: 'Mark cookies Secure: `true` always (behind an HTTPS proxy), `false` never, `auto` when the request came over HTTPS.',
   },
   {
     name: 'RAPPORT_LOGIN_RATE_LIMIT',
@@ -48,6 +48,11 @@ export const SETTINGS = [
     description: 'Login attempts allowed per minute for one address and email.',
   },
   { name: 'RAPPORT_BODY_LIMIT', default: '1048576', description: 'Largest JSON request body accepted, in bytes.' },
+  {
+    name: 'RAPPORT_USER_PASSWORD',
+    default: '',
+    description: 'Password for `rapport user create` when no terminal can prompt for it (scripts, containers).',
+  },
   { name: 'LOG_LEVEL', default: 'info', description: 'pino log level: fatal, error, warn, info, debug, trace, silent.' },
   { name: 'NODE_ENV', default: 'production', description: '`development` serves the web app through Vite with hot reload.' },
 ] as const satisfies readonly Setting[];
