@@ -12,6 +12,8 @@ import { randomSecret, sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
 export const CSRF_COOKIE = 'rapport_csrf';
+/** A token's last use is recorded at most once a minute, so busy integrations do not write on every call. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function makeSessionCookie(workspaceId: string): { value: string; hash: string } {
@@ -86,12 +88,20 @@ async function resolveToken(db: Kysely<DB>, token: string): Promise<AuthState | 
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 't.workspace_id').onRef('u.id', '=', 't.user_id'))
-    .select(['t.id as token_id', 't.scope', 't.name', 't.expires_at', 't.revoked_at', 'u.id as user_id', 'u.role', 'u.status', 'u.email'])
+    .select(['t.id as token_id', 't.scope', 't.name', 't.expires_at', 't.revoked_at', 't.last_used_at', 'u.id as user_id', 'u.role', 'u.status', 'u.email'])
     .where('t.workspace_id', '=', parsed.workspaceId)
     .where('t.token_hash', '=', parsed.hash)
     .executeTakeFirst();
   if (!row || row.status !== 'active' || row.revoked_at) return null;
   if (row.expires_at && row.expires_at.getTime() <= Date.now()) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: new Date() })
+      .where('workspace_id', '=', parsed.workspaceId)
+      .where('id', '=', row.token_id)
+      .execute();
+  }
   return {
     ctx: {
       db,

@@ -1,5 +1,6 @@
-// Row types of the database, one interface per table. Written to match the migrations; the test
-// `schema.test.ts` compares every column here with the migrated database and fails when they drift.
+// Row types of the database, one interface per table, generated from the migrations by
+// scripts/generate-db-types.ts. Do not edit by hand: after adding a migration run `npm run db:types`.
+// The test `test/platform/schema.test.ts` regenerates this file and fails when it differs.
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
