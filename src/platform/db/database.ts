@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -51,17 +52,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 
   let dataDir: string | undefined;
+  let unlock = () => {};
   if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
     dataDir = path.join(options.dataDir, 'pgdata');
-    fs.mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = new PGlite({
-    dataDir,
-    parsers: { [INT8]: asNumber, [DATE]: asIs, [NUMERIC]: asIs },
-  });
-  await pglite.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  try {
+    const pglite = new PGlite({
+      dataDir,
+      parsers: { [INT8]: asNumber, [DATE]: asIs, [NUMERIC]: asIs },
+    });
+    await pglite.waitReady;
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      async close() {
+        await db.destroy();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 /** True when the database answers a trivial query. */
