@@ -1,8 +1,8 @@
 /**
  * Whole-database backup and restore, the same on PGlite and PostgreSQL. A backup is one consistent snapshot
- * written as gzip JSON lines: a header naming the applied migrations, then per table a line `{table, rows,
- * columns}` followed by exactly `rows` lines of `row_to_json` output, then a footer repeating the counts.
- * Row lines go from the database to the file and back as text, never through JavaScript values, so bigints,
+ * written as gzip JSON lines: a header naming the applied migrations and the tables, then per table a line
+ * `{table, rows, columns}` followed by exactly `rows` lines of `row_to_json` output, then a footer repeating the
+ * counts. Rows go from the database to the file and back as text, never through JavaScript values, so bigints,
  * numerics and microsecond timestamps survive exactly. Both directions stream, so memory stays flat.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -17,12 +17,12 @@ import type { DB } from './schema.ts';
 export interface BackupSummary {
   /** Migrations applied to the database the backup was taken from. */
   migrations: string[];
-  /** Tables in restore order with their row counts. */
+  /** Tables in restore order (referenced tables first) with their row counts. */
   tables: { name: string; rows: number }[];
 }
 
 export interface RestoreOptions {
-  /** Replace whatever the target holds; without it a target that has any row is refused. */
+  /** Replace the workspaces the target holds; without it a target holding any is refused. */
   force?: boolean;
 }
 
@@ -37,6 +37,7 @@ interface Header {
   version: number;
   createdAt: string;
   migrations: string[];
+  tables: string[];
 }
 
 interface TableStart {
@@ -47,7 +48,7 @@ interface TableStart {
 
 interface Footer {
   end: string;
-  tables: { name: string; rows: number }[];
+  tables: BackupSummary['tables'];
 }
 
 interface TableInfo {
@@ -58,8 +59,9 @@ interface TableInfo {
 }
 
 /**
- * Writes a snapshot of every table in the public schema (migration bookkeeping aside) to `file`. The file
- * appears only once complete: it is written beside the target and renamed at the end.
+ * Writes a snapshot of every table in the public schema (Kysely's bookkeeping aside) to `file`, taken in one
+ * read-only repeatable-read transaction. The file appears only once complete: it is written under another
+ * name and renamed at the end.
  */
 export async function backupDatabase(db: Kysely<DB>, file: string): Promise<BackupSummary> {
   const partial = `${file}.partial-${process.pid}-${Date.now()}`;
@@ -69,8 +71,7 @@ export async function backupDatabase(db: Kysely<DB>, file: string): Promise<Back
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         await sql`set transaction read only`.execute(trx);
-        const migrations = await appliedMigrations(trx);
-        const summary: BackupSummary = { migrations, tables: [] };
+        const summary: BackupSummary = { migrations: await appliedMigrations(trx), tables: [] };
         await pipeline(snapshotLines(trx, summary), createGzip(), createWriteStream(partial));
         return summary;
       });
@@ -85,14 +86,14 @@ export async function backupDatabase(db: Kysely<DB>, file: string): Promise<Back
 /**
  * Loads a backup into `db`: migrates it to the newest schema, then inserts every row in one transaction, so a
  * refused or damaged file leaves the target as it was. Refuses backups from a newer Rapport and, unless
- * `force`, targets that already hold data (with `force` their tables are emptied first).
+ * `force`, targets that already hold workspace data (with `force` that data is replaced).
  */
 export async function restoreDatabase(
   db: Kysely<DB>,
   file: string,
   options: RestoreOptions = {},
 ): Promise<BackupSummary> {
-  const header = await readHeader(file);
+  const header = await withLines(file, async (lines) => parseHeader(await lines.next('the header'), file));
   const known = new Set((await migrationStatus(db)).map((m) => m.name));
   const unknown = header.migrations.filter((name) => !known.has(name));
   if (unknown.length > 0) {
@@ -106,67 +107,74 @@ export async function restoreDatabase(
   return db.transaction().execute(async (trx) => {
     await sql`set constraints all deferred`.execute(trx);
     const tables = new Map((await describeTables(trx)).map((t) => [t.name, t]));
-    await emptyTarget(trx, [...tables.values()], options.force ?? false);
+    const missing = header.tables.filter((name) => !tables.has(name));
+    if (missing.length > 0) throw new Error(`backup ${file} holds tables this schema lacks: ${missing.join(', ')}`);
+    await clearTarget(trx, [...tables.values()], header.tables, options.force ?? false);
 
-    const lines = lineReader(file);
-    try {
-      await lines.next('the header');
-      const restored: BackupSummary['tables'] = [];
+    const listed = new Set(header.tables);
+    const restored = await withLines(file, async (lines) => {
+      parseHeader(await lines.next('the header'), file);
+      const done: BackupSummary['tables'] = [];
       for (;;) {
         const marker = parseLine<Partial<TableStart & Footer>>(await lines.next('a table or the footer'), file);
-        if (typeof marker.end === 'string') {
-          await verify(trx, file, restored, marker as Footer);
+        if (marker.end !== undefined) {
+          await verify(trx, file, done, marker as Footer);
           if (await lines.hasMore()) throw new Error(`backup ${file} is damaged: lines follow its footer`);
-          break;
+          return done;
         }
-        const start = marker as TableStart;
-        if (typeof start.table !== 'string' || !Number.isInteger(start.rows) || !Array.isArray(start.columns)) {
+        const { table, rows, columns } = marker;
+        if (typeof table !== 'string' || !listed.has(table) || !Number.isInteger(rows) || !Array.isArray(columns)) {
           throw new Error(`backup ${file} is damaged: a table line is not what it should be`);
         }
-        const table = tables.get(start.table);
-        if (!table) throw new Error(`backup ${file} holds table ${start.table}, which this schema does not have`);
-        restored.push({ name: table.name, rows: await insertRows(trx, file, table, start, lines) });
+        const start = { table, rows: rows as number, columns };
+        done.push({ name: table, rows: await insertRows(trx, file, tables.get(table)!, start, lines) });
       }
-      await resetSequences(trx, [...tables.values()]);
-      return { migrations: header.migrations, tables: restored };
-    } finally {
-      lines.close();
-    }
+    });
+    await resetSequences(trx, [...tables.values()]);
+    return { migrations: header.migrations, tables: restored };
   });
 }
 
 async function* snapshotLines(trx: Transaction<DB>, summary: BackupSummary): AsyncGenerator<string> {
-  const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations: summary.migrations };
+  const tables = inDependencyOrder(await describeTables(trx));
+  const header: Header = {
+    format: FORMAT,
+    version: VERSION,
+    createdAt: new Date().toISOString(),
+    migrations: summary.migrations,
+    tables: tables.map((t) => t.name),
+  };
   yield `${JSON.stringify(header)}\n`;
-  for (const table of inDependencyOrder(await describeTables(trx))) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}`.execute(trx);
-    const count = Number(rows[0]?.n ?? 0);
-    const start: TableStart = { table: table.name, rows: count, columns: insertableColumns(table) };
+  for (const table of tables) {
+    const counted = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}`.execute(trx);
+    const rows = Number(counted.rows[0]?.n ?? 0);
+    const start: TableStart = { table: table.name, rows, columns: insertableColumns(table) };
     yield `${JSON.stringify(start)}\n`;
 
-    const orderBy = table.primaryKey.length > 0
-      ? sql`order by ${sql.join(table.primaryKey.map((column) => sql.id('t', column)))}`
-      : sql``;
+    const keys = table.primaryKey.map((column) => sql.id('t', column));
+    const orderBy = keys.length > 0 ? sql`order by ${sql.join(keys)}` : sql``;
     await sql`declare rapport_backup no scroll cursor for
       select row_to_json(t)::text as row from ${sql.table(table.name)} t ${orderBy}`.execute(trx);
     let written = 0;
     for (;;) {
-      const batch = await sql<{ row: string }>`fetch ${sql.raw(String(FETCH_ROWS))} from rapport_backup`.execute(trx);
+      const fetch = sql<{ row: string }>`fetch ${sql.raw(String(FETCH_ROWS))} from rapport_backup`;
+      const batch = await fetch.execute(trx);
       if (batch.rows.length === 0) break;
       written += batch.rows.length;
       yield `${batch.rows.map((r) => r.row).join('\n')}\n`;
     }
     await sql`close rapport_backup`.execute(trx);
-    if (written !== count) throw new Error(`table ${table.name} changed during the backup (${count} counted, ${written} read)`);
-    summary.tables.push({ name: table.name, rows: count });
+    if (written !== rows) throw new Error(`${table.name} changed during the backup: ${rows} rows, ${written} read`);
+    summary.tables.push({ name: table.name, rows });
   }
   const footer: Footer = { end: FORMAT, tables: summary.tables };
   yield `${JSON.stringify(footer)}\n`;
 }
 
 async function appliedMigrations(trx: Transaction<DB>): Promise<string[]> {
-  const { rows } = await sql<{ exists: boolean }>`select to_regclass('kysely_migration') is not null as exists`.execute(trx);
-  if (!rows[0]?.exists) throw new Error('the database has no schema yet (no migration applied): nothing to back up');
+  const { rows } = await sql<{ found: boolean }>`select to_regclass('kysely_migration') is not null as found`
+    .execute(trx);
+  if (!rows[0]?.found) throw new Error('the database has no schema yet (no migration applied): nothing to back up');
   const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
   return applied.rows.map((r) => r.name);
 }
@@ -197,44 +205,55 @@ async function describeTables(trx: Transaction<DB>): Promise<TableInfo[]> {
 }
 
 /**
- * Orders tables so that every table comes after the tables its foreign keys point to (ties by name). Tables
- * caught in a cycle go last by name; restore defers deferrable constraints, so a cycle of those still loads.
+ * Orders tables so that each comes after the tables its foreign keys point to (ties by name). Tables caught in
+ * a cycle go last by name; restore defers deferrable constraints, so a cycle of those still loads.
  */
 function inDependencyOrder(tables: TableInfo[]): TableInfo[] {
-  const byName = new Map(tables.map((t) => [t.name, t]));
+  const names = new Set(tables.map((t) => t.name));
   const placed = new Set<string>();
   const ordered: TableInfo[] = [];
   for (;;) {
     const ready = tables.filter(
-      (t) => !placed.has(t.name) && t.references.every((r) => placed.has(r) || !byName.has(r)),
+      (t) => !placed.has(t.name) && t.references.every((r) => placed.has(r) || !names.has(r)),
     );
-    if (ready.length === 0) break;
-    for (const t of ready) {
-      placed.add(t.name);
-      ordered.push(t);
-    }
+    if (ready.length === 0) return [...ordered, ...tables.filter((t) => !placed.has(t.name))];
+    for (const t of ready) placed.add(t.name);
+    ordered.push(...ready);
   }
-  return [...ordered, ...tables.filter((t) => !placed.has(t.name))];
 }
 
 function insertableColumns(table: TableInfo): string[] {
   return table.columns.filter((c) => !c.generated).map((c) => c.name);
 }
 
-async function emptyTarget(trx: Transaction<DB>, tables: TableInfo[], force: boolean): Promise<void> {
+/**
+ * Refuses a target holding workspace data (workspaces, or any table with workspace_id) unless forced, then
+ * empties those tables and the ones the backup fills. Other tables, such as reference data a newer migration
+ * seeded and the backup doesn't know, keep their rows.
+ */
+async function clearTarget(
+  trx: Transaction<DB>,
+  tables: TableInfo[],
+  filled: string[],
+  force: boolean,
+): Promise<void> {
+  const workspaceData = tables.filter(
+    (t) => t.name === 'workspaces' || t.columns.some((c) => c.name === 'workspace_id'),
+  );
   const occupied: string[] = [];
-  for (const table of tables) {
+  for (const table of workspaceData) {
     const { rows } = await sql`select 1 from ${sql.table(table.name)} limit 1`.execute(trx);
     if (rows.length > 0) occupied.push(table.name);
   }
-  if (occupied.length === 0) return;
-  if (!force) {
+  if (occupied.length > 0 && !force) {
     throw new Error(
       `the target database already holds data (in ${occupied.join(', ')}); restoring would mix two databases. ` +
-        'Restore into an empty database, or force it to replace everything the target holds',
+        'Restore into an empty database, or force it to replace what the target holds',
     );
   }
-  await sql`truncate table ${sql.join(tables.map((t) => sql.table(t.name)))} cascade`.execute(trx);
+  const cleared = new Set([...workspaceData.map((t) => t.name), ...filled]);
+  if (cleared.size === 0) return;
+  await sql`truncate table ${sql.join([...cleared].map((name) => sql.table(name)))} cascade`.execute(trx);
 }
 
 /** Reads the table's `rows` lines and inserts them set-based, in batches; returns how many rows went in. */
@@ -245,15 +264,17 @@ async function insertRows(
   start: TableStart,
   lines: LineReader,
 ): Promise<number> {
+  // Columns the backup has and this schema takes; older backups leave newer columns to their defaults.
   const wanted = new Set(start.columns);
-  const columns = insertableColumns(table).filter((c) => wanted.has(c));
-  const list = sql.join(columns.map((c) => sql.id(c)));
+  const list = sql.join(insertableColumns(table).filter((c) => wanted.has(c)).map((c) => sql.id(c)));
   let inserted = 0;
   let batch: string[] = [];
   let chars = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = `[${batch.join(',')}]`;
+    batch = [];
+    chars = 0;
     const result = await sql`
       insert into ${sql.table(table.name)} (${list}) overriding system value
       select ${list} from json_populate_recordset(null::${sql.table(table.name)}, ${rows}::json)`
@@ -263,8 +284,6 @@ async function insertRows(
         throw new Error(`backup ${file}: rows of ${table.name} could not be restored: ${reason}`, { cause: error });
       });
     inserted += Number(result.numAffectedRows ?? 0);
-    batch = [];
-    chars = 0;
   };
   for (let i = 0; i < start.rows; i++) {
     const line = await lines.next(`row ${i + 1} of ${start.rows} of ${start.table}`);
@@ -276,10 +295,9 @@ async function insertRows(
   return inserted;
 }
 
-/** Checks what went in against the footer and against the tables themselves. */
-async function verify(trx: Transaction<DB>, file: string, restored: BackupSummary['tables'], footer: Footer): Promise<void> {
-  const expected = JSON.stringify(footer.tables);
-  if (footer.end !== FORMAT || JSON.stringify(restored) !== expected) {
+/** Checks what went in against the footer, and the tables' counts against both. */
+async function verify(trx: Transaction<DB>, file: string, restored: Footer['tables'], footer: Footer): Promise<void> {
+  if (footer.end !== FORMAT || JSON.stringify(restored) !== JSON.stringify(footer.tables)) {
     throw new Error(`backup ${file} is damaged: its footer does not match its content`);
   }
   for (const { name, rows } of restored) {
@@ -292,28 +310,25 @@ async function verify(trx: Transaction<DB>, file: string, restored: BackupSummar
 /** Moves every identity or serial sequence past the restored ids, so new rows don't collide with them. */
 async function resetSequences(trx: Transaction<DB>, tables: TableInfo[]): Promise<void> {
   for (const table of tables) {
-    for (const column of table.columns) {
-      if (!column.sequence) continue;
-      const id = sql.id(column.name);
-      await sql`select setval(${column.sequence}::regclass, coalesce(max(${id}), 1), max(${id}) is not null)
+    for (const { name, sequence } of table.columns) {
+      if (!sequence) continue;
+      const id = sql.id(name);
+      await sql`select setval(${sequence}::regclass, coalesce(max(${id}), 1), max(${id}) is not null)
         from ${sql.table(table.name)}`.execute(trx);
     }
   }
 }
 
-async function readHeader(file: string): Promise<Header> {
-  const lines = lineReader(file);
-  try {
-    const header = parseLine<Partial<Header>>(await lines.next('the header'), file);
-    if (header.format !== FORMAT) throw new Error(`${file} is not a Rapport backup`);
-    if (header.version !== VERSION) {
-      throw new Error(`backup ${file} has format version ${header.version}; this Rapport reads version ${VERSION}`);
-    }
-    if (!Array.isArray(header.migrations)) throw new Error(`backup ${file} is damaged: its header lists no migrations`);
-    return header as Header;
-  } finally {
-    lines.close();
+function parseHeader(line: string, file: string): Header {
+  const header = parseLine<Partial<Header>>(line, file);
+  if (header.format !== FORMAT) throw new Error(`${file} is not a Rapport backup`);
+  if (header.version !== VERSION) {
+    throw new Error(`backup ${file} has format version ${header.version}; this Rapport reads version ${VERSION}`);
   }
+  if (!Array.isArray(header.migrations) || !Array.isArray(header.tables)) {
+    throw new Error(`backup ${file} is damaged: its header lacks the migrations or the tables`);
+  }
+  return header as Header;
 }
 
 function parseLine<T>(line: string, file: string): T {
@@ -325,33 +340,33 @@ function parseLine<T>(line: string, file: string): T {
 }
 
 interface LineReader {
-  /** The next line; throws when the file ends, naming what was expected. */
+  /** The next line; throws when the file ends, naming what was expected there. */
   next(expected: string): Promise<string>;
   hasMore(): Promise<boolean>;
-  close(): void;
 }
 
-/** Lines of a gzip file, read as they are needed. Read and decompression errors reject `next`. */
-function lineReader(file: string): LineReader {
+/** Runs `work` over the lines of a gzip file, read as needed; read and decompression errors reject `next`. */
+async function withLines<T>(file: string, work: (lines: LineReader) => Promise<T>): Promise<T> {
   const source = createReadStream(file);
   const gunzip = createGunzip();
   source.on('error', (error) => gunzip.destroy(error));
   source.pipe(gunzip);
   const reader = createInterface({ input: gunzip, crlfDelay: Infinity });
   const iterator = reader[Symbol.asyncIterator]();
-  return {
-    async next(expected) {
-      const result = await iterator.next();
-      if (result.done) throw new Error(`backup ${file} is incomplete: it ends where ${expected} should be`);
-      return result.value;
-    },
-    async hasMore() {
-      return !(await iterator.next()).done;
-    },
-    close() {
-      reader.close();
-      source.destroy();
-      gunzip.destroy();
-    },
-  };
+  try {
+    return await work({
+      async next(expected) {
+        const result = await iterator.next();
+        if (result.done) throw new Error(`backup ${file} is incomplete: it ends where ${expected} should be`);
+        return result.value;
+      },
+      async hasMore() {
+        return !(await iterator.next()).done;
+      },
+    });
+  } finally {
+    reader.close();
+    source.destroy();
+    gunzip.destroy();
+  }
 }

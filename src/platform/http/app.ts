@@ -93,7 +93,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await app.register(helmet, {
-    contentSecurityPolicy: {
+    // In development Vite injects an inline script for React refresh; production serves only built files.
+    contentSecurityPolicy: deps.config.development ? false : {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],

@@ -22,7 +22,8 @@ export async function registerWeb(app: FastifyInstance, options: { development: 
     await app.register(middie);
     const vite = await createServer({
       configFile: path.join(WEB_ROOT, 'vite.config.ts'),
-      server: { middlewareMode: true },
+      // Hot reload rides on the API server's own port rather than a second one.
+      server: { middlewareMode: true, hmr: { server: app.server } },
       appType: 'spa',
     });
     app.use((req, res, next) => (isApiPath(req.url ?? '') ? next() : vite.middlewares(req, res, next)));
@@ -41,9 +42,9 @@ export async function registerWeb(app: FastifyInstance, options: { development: 
     wildcard: false,
     index: false,
     maxAge: '1h',
-    setHeaders(res, filePath) {
-      const raw = res as unknown as { setHeader(name: string, value: string): void };
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) raw.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    setHeaders(reply, filePath) {
+      // Vite names built assets by content hash, so they never change under the same name.
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   const html = fs.readFileSync(index);

@@ -1,0 +1,99 @@
+/** The frame of every signed-in page: header (workspace, search, user menu), side navigation, content. */
+import { AppShell, Burger, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { meQuery, useMe } from '../auth/authHooks.ts';
+import { hasPermission } from '../auth/sessionModel.ts';
+import { applyLocale } from '../i18n/i18n.ts';
+import { GlobalSearch } from '../search/GlobalSearch.tsx';
+import { isApiError, reportUnauthorized } from './api.ts';
+import { NavLinkItem } from './links.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  // The language saved in the profile wins, also when /api/me is fetched again (another tab changed it).
+  const savedLocale = me.user.locale;
+  useEffect(() => {
+    if (savedLocale) applyLocale(savedLocale);
+  }, [savedLocale]);
+
+  // /api/me is fetched again now and then (window focus); if the session has ended meanwhile, go and sign in.
+  const meError = useQuery(meQuery).error;
+  useEffect(() => {
+    if (isApiError(meError) && meError.status === 401) reportUnauthorized();
+  }, [meError]);
+
+  // On a phone the navigation is a drawer: close it once the user has picked a page.
+  useEffect(() => closeNav(), [pathname, closeNav]);
+
+  const canSeeUsers = hasPermission(me, 'users:read', 'users:manage');
+  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? t('nav.close') : t('nav.open')}
+            />
+            <ThemeIcon variant="light" size="lg" aria-hidden>
+              <IconAddressBook size={20} />
+            </ThemeIcon>
+            <Stack gap={0} visibleFrom="xs">
+              <Text fw={700} lh={1.2}>
+                {t('app.name')}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2} truncate maw={180}>
+                {me.workspace.name}
+              </Text>
+            </Stack>
+          </Group>
+          {hasPermission(me, 'search:read') && <GlobalSearch />}
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+        <NavLinkItem to="/" label={t('nav.home')} leftSection={<IconHome size={18} aria-hidden />} active={isActive('/')} />
+        {canSeeUsers && (
+          <NavLinkItem
+            to="/users"
+            label={t('nav.users')}
+            leftSection={<IconUsers size={18} aria-hidden />}
+            active={isActive('/users')}
+            data-testid="nav-users"
+          />
+        )}
+        <NavLinkItem
+          to="/settings"
+          label={t('nav.settings')}
+          leftSection={<IconSettings size={18} aria-hidden />}
+          active={isActive('/settings')}
+          data-testid="nav-settings"
+        />
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

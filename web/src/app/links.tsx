@@ -1,0 +1,26 @@
+/** Mantine's anchors and nav links, made into TanStack Router links (typed `to`, client-side navigation). */
+import { Anchor, NavLink, type AnchorProps, type NavLinkProps } from '@mantine/core';
+import { createLink, type LinkComponent } from '@tanstack/react-router';
+import type { ComponentPropsWithRef } from 'react';
+
+type MantineAnchorProps = Omit<AnchorProps, 'href'> & Omit<ComponentPropsWithRef<'a'>, 'color' | 'style'>;
+
+function MantineAnchor(props: MantineAnchorProps) {
+  return <Anchor {...props} />;
+}
+
+const CreatedAnchorLink = createLink(MantineAnchor);
+
+/** An inline link to a page of the app. */
+export const AnchorLink: LinkComponent<typeof MantineAnchor> = (props) => <CreatedAnchorLink preload="intent" {...props} />;
+
+type MantineNavLinkProps = Omit<NavLinkProps, 'href'> & Omit<ComponentPropsWithRef<'a'>, 'color' | 'style' | 'onChange'>;
+
+function MantineNavLink(props: MantineNavLinkProps) {
+  return <NavLink component="a" {...props} />;
+}
+
+const CreatedNavLink = createLink(MantineNavLink);
+
+/** An entry of the side navigation. */
+export const NavLinkItem: LinkComponent<typeof MantineNavLink> = (props) => <CreatedNavLink preload="intent" {...props} />;
