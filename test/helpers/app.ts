@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import { guardNetwork } from './network-guard.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -23,7 +24,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** Opens the test database of this run's engine, migrated. */
 export async function openTestDatabase(): Promise<Database> {
-  const database = await openDatabase({ url: process.env.DATABASE_URL || null, dataDir: null, poolSize: 5 });
+  const url = process.env.DATABASE_URL || null;
+  const seed = url ? undefined : await pgliteTemplate(true);
+  const database = await openDatabase({ url, dataDir: null, poolSize: 5, seed });
   await migrateToLatest(database.db);
   return database;
 }

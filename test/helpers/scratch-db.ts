@@ -8,6 +8,7 @@ import { setTimeout } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Engine } from '../../src/platform/db/database.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
 
 export interface ScratchDatabase {
@@ -28,7 +29,7 @@ export function postgresAvailable(): boolean {
 export async function openScratchDatabase(engine?: Engine): Promise<ScratchDatabase> {
   const chosen = engine ?? (postgresAvailable() ? 'postgres' : 'pglite');
   if (chosen === 'pglite') {
-    const { db, close } = await openDatabase({ dataDir: null });
+    const { db, close } = await openDatabase({ dataDir: null, seed: await pgliteTemplate(false) });
     return { db, engine: 'pglite', url: null, close };
   }
 

@@ -25,6 +25,8 @@ export interface DatabaseOptions {
   /** Folder for the embedded engine; `null` keeps it in memory (tests). */
   dataDir?: string | null;
   poolSize?: number;
+  /** Embedded engine only: start from this data-folder dump (from `dumpDataDir`) instead of an empty cluster. */
+  seed?: Blob;
 }
 
 const INT8 = 20;
@@ -61,6 +63,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     const pglite = new PGlite({
       dataDir,
+      ...(options.seed ? { loadDataDir: options.seed } : {}),
       parsers: { [INT8]: asNumber, [DATE]: asIs, [NUMERIC]: asIs },
     });
     await pglite.waitReady;
