@@ -23,6 +23,19 @@ const EventOut = Type.Object(
   { $id: 'ChangeEvent' },
 );
 
+/** Bookkeeping columns that say nothing a reader of the history needs. */
+const HIDDEN_FIELDS = new Set(['id', 'created_at', 'updated_at']);
+
+/** Field changes under the names the API uses for the record (camelCase), bookkeeping left out. */
+function presentChanges(changes: ChangeEvent['changes']) {
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [column, change] of Object.entries(changes)) {
+    if (HIDDEN_FIELDS.has(column)) continue;
+    out[column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = change;
+  }
+  return out;
+}
+
 function presentEvent(event: ChangeEvent) {
   return {
     id: event.id,
@@ -31,7 +44,7 @@ function presentEvent(event: ChangeEvent) {
     entity: event.entity,
     entityId: event.entity_id,
     action: event.action as 'create' | 'update' | 'delete',
-    changes: event.changes,
+    changes: presentChanges(event.changes),
   };
 }
 
