@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { requireAuth } from '../../platform/http/access.ts';
-import { ERROR_RESPONSES } from '../../platform/http/schemas.ts';
+import { ERROR_RESPONSES, NonBlankString } from '../../platform/http/schemas.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/credentials.ts';
 import { ROLE_PERMISSIONS, type Role } from '../../platform/auth/permissions.ts';
 import { SYSTEM_ACTOR } from '../../platform/context.ts';
@@ -38,7 +38,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.setCookie(SESSION_COOKIE, session.cookie, { ...common, httpOnly: true });
     reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
     const workspace = await getWorkspace({ db, workspaceId: user.workspace_id, actor: SYSTEM_ACTOR });
-    return { user: presentUser(user), workspace: presentWorkspace(workspace), csrfToken: session.csrfToken };
+    const signedIn = { ...user, last_login_at: new Date() };
+    return { user: presentUser(signedIn), workspace: presentWorkspace(workspace), csrfToken: session.csrfToken };
   }
 
   app.post(
@@ -83,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             token: Type.String({ minLength: 10, maxLength: 200 }),
             password: Type.String({ minLength: 1, maxLength: 200 }),
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            name: Type.Optional(NonBlankString(120)),
           },
           { additionalProperties: false },
         ),
@@ -135,7 +136,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Change your own name, language or password',
         body: Type.Object(
           {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            name: Type.Optional(NonBlankString(120)),
             locale: Type.Optional(LocaleSchema),
             currentPassword: Type.Optional(Type.String({ maxLength: 200 })),
             newPassword: Type.Optional(Type.String({ maxLength: 200 })),

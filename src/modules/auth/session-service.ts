@@ -51,6 +51,9 @@ export async function deleteSession(db: Kysely<DB>, workspaceId: string, session
   await scoped(db, workspaceId).deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/** An email can sign in to at most this many workspaces without naming one. */
+const MAX_WORKSPACES_PER_EMAIL = 10;
+
 // Verifying against a real hash when the email is unknown keeps both answers equally slow.
 let decoyHash: Promise<string> | null = null;
 
@@ -66,13 +69,15 @@ export async function checkCredentials(
     .where('users.email', '=', options.email.trim().toLowerCase())
     .where('users.status', '=', 'active');
   if (options.workspace) query = query.where('workspaces.slug', '=', options.workspace);
-  const candidates = await query.limit(2).execute();
-  if (candidates.length > 1) {
-    throw validationError('body.workspace', 'is required: this email belongs to several workspaces');
-  }
-  const user = candidates[0];
+  const candidates = await query.limit(MAX_WORKSPACES_PER_EMAIL).execute();
   decoyHash ??= hashPassword(randomSecret());
-  const ok = await verifyPassword(options.password, user?.password_hash ?? (await decoyHash));
-  if (!user || !ok) throw new AppError('invalid_credentials', 'Wrong email or password');
-  return user;
+  if (candidates.length === 0) await verifyPassword(options.password, await decoyHash);
+  // The password is checked before anything is said about other workspaces, so nobody learns where an email is used.
+  const matching: User[] = [];
+  for (const candidate of candidates) {
+    if (candidate.password_hash && (await verifyPassword(options.password, candidate.password_hash))) matching.push(candidate);
+  }
+  if (matching.length === 0) throw new AppError('invalid_credentials', 'Wrong email or password');
+  if (matching.length > 1) throw validationError('body.workspace', 'is required: choose the workspace to sign in to');
+  return matching[0]!;
 }

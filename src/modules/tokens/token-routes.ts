@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireAuth } from '../../platform/http/access.ts';
-import { ERROR_RESPONSES, IdParams, NullableTimestamp, Timestamp } from '../../platform/http/schemas.ts';
+import { ERROR_RESPONSES, IdParams, NonBlankString, NullableTimestamp, StringEnum, Timestamp } from '../../platform/http/schemas.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiToken } from './token-service.ts';
 
-const Scope = Type.Union([Type.Literal('read'), Type.Literal('read_write')]);
+const Scope = StringEnum(['read', 'read_write'] as const);
 const TokenOut = Type.Object({
   id: Type.String(),
   userId: Type.String(),
@@ -35,7 +35,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/tokens',
     {
-      config: { access: 'profile:write' },
+      config: { access: 'profile:read' },
       schema: {
         tags: ['tokens'],
         summary: 'Your API tokens (admins: `all=true` for everyone’s)',
@@ -55,7 +55,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create a personal API token; the secret is returned only this once',
         body: Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 80 }),
+            name: NonBlankString(80),
             scope: Scope,
             expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
           },

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../platform/auth/permissions.ts';
-import { NullableTimestamp, Timestamp } from '../../platform/http/schemas.ts';
+import { NullableTimestamp, StringEnum, Timestamp } from '../../platform/http/schemas.ts';
 import type { User } from './user-service.ts';
 
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
-export const LocaleSchema = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
+export const RoleSchema = StringEnum(ROLES);
+export const LocaleSchema = StringEnum(['fr', 'en'] as const);
 
 export const UserOut = Type.Object(
   {
@@ -12,7 +12,7 @@ export const UserOut = Type.Object(
     email: Type.String(),
     name: Type.String(),
     role: RoleSchema,
-    status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')]),
+    status: StringEnum(['invited', 'active', 'disabled'] as const),
     locale: Type.Union([LocaleSchema, Type.Null()]),
     lastLoginAt: NullableTimestamp,
     createdAt: Timestamp,

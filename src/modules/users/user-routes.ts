@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireAuth } from '../../platform/http/access.ts';
-import { ERROR_RESPONSES, IdParams, Page } from '../../platform/http/schemas.ts';
+import { ERROR_RESPONSES, IdParams, NonBlankString, Page, StringEnum } from '../../platform/http/schemas.ts';
 import { PageQuery, SortQuery } from '../../platform/http/pagination.ts';
 import { getUser, inviteUser, listUsers, updateUser } from './user-service.ts';
 import { presentUser, RoleSchema, UserOut } from './user-presenter.ts';
 
-const StatusFilter = Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')]);
+const StatusFilter = StringEnum(['invited', 'active', 'disabled'] as const);
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -54,7 +54,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             email: Type.String({ format: 'email', maxLength: 254 }),
-            name: Type.String({ minLength: 1, maxLength: 120 }),
+            name: NonBlankString(120),
             role: RoleSchema,
           },
           { additionalProperties: false, examples: [{ email: 'claire.dupont@example.fr', name: 'Claire Dupont', role: 'sales' }] },
@@ -80,9 +80,9 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         body: Type.Object(
           {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            name: Type.Optional(NonBlankString(120)),
             role: Type.Optional(RoleSchema),
-            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+            status: Type.Optional(StringEnum(['active', 'disabled'] as const)),
           },
           { additionalProperties: false, minProperties: 1, examples: [{ role: 'manager' }] },
         ),

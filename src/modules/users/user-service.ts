@@ -159,11 +159,15 @@ export interface UpdateUserOptions {
 export async function updateUser(ctx: Ctx, id: string, changes: UpdateUserOptions): Promise<User> {
   return inTransaction(ctx, async (tx) => {
     const users = scoped(tx.db, tx.workspaceId);
+    // Role and status changes in one workspace take turns, so two admins demoting each other cannot both win.
+    await tx.db.selectFrom('workspaces').select('id').where('id', '=', tx.workspaceId).forUpdate().execute();
     const before = await users.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('User');
     if (changes.status === 'active' && before.status === 'invited') {
       throw validationError('body.status', 'cannot activate an invited user; they accept the invitation themselves');
     }
+    // Someone who never set a password goes back to waiting for their invitation rather than becoming active.
+    const status = changes.status === 'active' && !before.password_hash ? 'invited' : changes.status;
     const losesAdmin =
       before.role === 'admin' && before.status === 'active' && ((changes.role && changes.role !== 'admin') || changes.status === 'disabled');
     if (losesAdmin) {
@@ -180,7 +184,7 @@ export async function updateUser(ctx: Ctx, id: string, changes: UpdateUserOption
       .set({
         ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
         ...(changes.role !== undefined ? { role: changes.role } : {}),
-        ...(changes.status !== undefined ? { status: changes.status } : {}),
+        ...(status !== undefined ? { status } : {}),
         ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
         updated_at: new Date(),
       })

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireAuth } from '../../platform/http/access.ts';
-import { ERROR_RESPONSES } from '../../platform/http/schemas.ts';
+import { ERROR_RESPONSES, NonBlankString } from '../../platform/http/schemas.ts';
 import { getWorkspace, renameWorkspace, type Workspace } from './workspace-service.ts';
 
 export const WorkspaceOut = Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() });
@@ -28,7 +28,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['workspace'],
         summary: 'Rename the workspace',
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 120 }) },
+          { name: NonBlankString(120) },
           { additionalProperties: false, examples: [{ name: 'Boulangerie Martin' }] },
         ),
         response: { 200: WorkspaceOut, ...ERROR_RESPONSES },

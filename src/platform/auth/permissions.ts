@@ -19,12 +19,13 @@ export const PERMISSIONS = {
   'users:manage': 'write',
   'history:read': 'read',
   'search:read': 'read',
+  'profile:read': 'read',
   'profile:write': 'write',
   'jobs:read': 'read',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const EVERYONE: Permission[] = ['workspace:read', 'users:read', 'history:read', 'search:read', 'profile:write'];
+const EVERYONE: Permission[] = ['workspace:read', 'users:read', 'history:read', 'search:read', 'profile:read', 'profile:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(Object.keys(PERMISSIONS) as Permission[]),
@@ -32,7 +33,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   sales: new Set(EVERYONE),
   marketing: new Set(EVERYONE),
   support: new Set(EVERYONE),
-  read_only: new Set(EVERYONE.filter((p) => PERMISSIONS[p] === 'read')),
+  // Read-only users still manage their own profile (language, password) and API tokens.
+  read_only: new Set(EVERYONE),
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -16,6 +16,7 @@ import type { DB } from '../db/schema.ts';
 import type { Engine } from '../db/database.ts';
 import { ErrorBody } from './schemas.ts';
 import { handleError } from './error-handler.ts';
+import { validatorCompiler } from './validation.ts';
 import { registerAccessHook } from './access.ts';
 import { registerWeb, isApiPath } from './web.ts';
 import { AppError } from '../errors.ts';
@@ -60,8 +61,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     bodyLimit: deps.config.bodyLimit,
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // Only JSON bodies are accepted; anything else is a 415.
+  app.removeContentTypeParser('text/plain');
 
   app.decorate('deps', deps);
   app.decorate('routeTable', [] as RouteEntry[]);

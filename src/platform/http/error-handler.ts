@@ -5,10 +5,11 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { AppError, type FieldIssue } from '../errors.ts';
+import { NOT_BLANK } from './schemas.ts';
 
 function fieldOf(context: string, issue: FastifySchemaValidationError): string {
   const params = issue.params as Record<string, unknown>;
-  const base = [context, ...issue.instancePath.split('/').filter(Boolean)];
+  const base = [context === 'querystring' ? 'query' : context, ...issue.instancePath.split('/').filter(Boolean)];
   if (issue.keyword === 'required' && typeof params.missingProperty === 'string') base.push(params.missingProperty);
   if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
     base.push(params.additionalProperty);
@@ -19,6 +20,9 @@ function fieldOf(context: string, issue: FastifySchemaValidationError): string {
 function ruleOf(issue: FastifySchemaValidationError): string {
   if (issue.keyword === 'additionalProperties') return 'is not an allowed field';
   if (issue.keyword === 'required') return 'is required';
+  const params = issue.params as Record<string, unknown>;
+  if (issue.keyword === 'enum' && Array.isArray(params.allowedValues)) return `must be one of ${params.allowedValues.join(', ')}`;
+  if (issue.keyword === 'pattern' && params.pattern === NOT_BLANK) return 'must not be blank';
   return issue.message ?? issue.keyword;
 }
 

@@ -15,6 +15,19 @@ export const ErrorBody = Type.Object(
   { $id: 'ErrorBody' },
 );
 
+/** The pattern of a text that holds more than spaces. */
+export const NOT_BLANK = '\\S';
+
+/** A name-like text: trimmed by the services, so it must hold at least one visible character. */
+export function NonBlankString(maxLength: number) {
+  return Type.String({ minLength: 1, maxLength, pattern: NOT_BLANK });
+}
+
+/** One of a fixed list of strings, validated as a JSON-schema enum (one clear error naming the allowed values). */
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 /** Standard error responses declared on every route, so the OpenAPI document lists them. */
