@@ -5,13 +5,14 @@
  * counts. Rows go from the database to the file and back as text, never through JavaScript values, so bigints,
  * numerics and microsecond timestamps survive exactly. Both directions stream, so memory stays flat.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { migrateToLatest, migrationStatus } from './migrate.ts';
+import { FETCH_ROWS, FORMAT, INSERT_CHARS, INSERT_ROWS, VERSION, parseHeader, parseLine, withLines, type Footer, type Header, type LineReader, type TableStart } from './backup-file.ts';
+import { describeTables, inDependencyOrder, insertableColumns, type TableInfo } from './catalog.ts';
 import type { DB } from './schema.ts';
 
 export interface BackupSummary {
@@ -24,38 +25,6 @@ export interface BackupSummary {
 export interface RestoreOptions {
   /** Replace the workspaces the target holds; without it a target holding any is refused. */
   force?: boolean;
-}
-
-const FORMAT = 'rapport-backup';
-const VERSION = 1;
-const FETCH_ROWS = 1000;
-const INSERT_ROWS = 1000;
-const INSERT_CHARS = 8 * 1024 * 1024;
-
-interface Header {
-  format: string;
-  version: number;
-  createdAt: string;
-  migrations: string[];
-  tables: string[];
-}
-
-interface TableStart {
-  table: string;
-  rows: number;
-  columns: string[];
-}
-
-interface Footer {
-  end: string;
-  tables: BackupSummary['tables'];
-}
-
-interface TableInfo {
-  name: string;
-  primaryKey: string[];
-  columns: { name: string; generated: boolean; sequence: string | null }[];
-  references: string[];
 }
 
 /**
@@ -179,53 +148,6 @@ async function appliedMigrations(trx: Transaction<DB>): Promise<string[]> {
   return applied.rows.map((r) => r.name);
 }
 
-/** Every table of the public schema except Kysely's, with what backup and restore need from the catalog. */
-async function describeTables(trx: Transaction<DB>): Promise<TableInfo[]> {
-  const { rows } = await sql<TableInfo>`
-    select c.relname::text as name,
-      coalesce((select json_agg(a.attname order by k.ord)
-        from pg_index i
-        cross join unnest(i.indkey) with ordinality k(attnum, ord)
-        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-        where i.indrelid = c.oid and i.indisprimary), '[]') as "primaryKey",
-      (select json_agg(json_build_object(
-          'name', a.attname,
-          'generated', a.attgenerated <> '',
-          'sequence', pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname))
-        order by a.attnum)
-        from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
-      coalesce((select json_agg(distinct r.relname)
-        from pg_constraint f join pg_class r on r.oid = f.confrelid
-        where f.conrelid = c.oid and f.contype = 'f' and f.confrelid <> c.oid), '[]') as "references"
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
-      and c.relname not in ('kysely_migration', 'kysely_migration_lock')
-    order by c.relname`.execute(trx);
-  return rows;
-}
-
-/**
- * Orders tables so that each comes after the tables its foreign keys point to (ties by name). Tables caught in
- * a cycle go last by name; restore defers deferrable constraints, so a cycle of those still loads.
- */
-function inDependencyOrder(tables: TableInfo[]): TableInfo[] {
-  const names = new Set(tables.map((t) => t.name));
-  const placed = new Set<string>();
-  const ordered: TableInfo[] = [];
-  for (;;) {
-    const ready = tables.filter(
-      (t) => !placed.has(t.name) && t.references.every((r) => placed.has(r) || !names.has(r)),
-    );
-    if (ready.length === 0) return [...ordered, ...tables.filter((t) => !placed.has(t.name))];
-    for (const t of ready) placed.add(t.name);
-    ordered.push(...ready);
-  }
-}
-
-function insertableColumns(table: TableInfo): string[] {
-  return table.columns.filter((c) => !c.generated).map((c) => c.name);
-}
-
 /**
  * Refuses a target holding workspace data (workspaces, or any table with workspace_id) unless forced, then
  * empties those tables and the ones the backup fills. Other tables, such as reference data a newer migration
@@ -316,57 +238,5 @@ async function resetSequences(trx: Transaction<DB>, tables: TableInfo[]): Promis
       await sql`select setval(${sequence}::regclass, coalesce(max(${id}), 1), max(${id}) is not null)
         from ${sql.table(table.name)}`.execute(trx);
     }
-  }
-}
-
-function parseHeader(line: string, file: string): Header {
-  const header = parseLine<Partial<Header>>(line, file);
-  if (header.format !== FORMAT) throw new Error(`${file} is not a Rapport backup`);
-  if (header.version !== VERSION) {
-    throw new Error(`backup ${file} has format version ${header.version}; this Rapport reads version ${VERSION}`);
-  }
-  if (!Array.isArray(header.migrations) || !Array.isArray(header.tables)) {
-    throw new Error(`backup ${file} is damaged: its header lacks the migrations or the tables`);
-  }
-  return header as Header;
-}
-
-function parseLine<T>(line: string, file: string): T {
-  try {
-    return JSON.parse(line) as T;
-  } catch {
-    throw new Error(`backup ${file} is damaged: a line that should be JSON is not`);
-  }
-}
-
-interface LineReader {
-  /** The next line; throws when the file ends, naming what was expected there. */
-  next(expected: string): Promise<string>;
-  hasMore(): Promise<boolean>;
-}
-
-/** Runs `work` over the lines of a gzip file, read as needed; read and decompression errors reject `next`. */
-async function withLines<T>(file: string, work: (lines: LineReader) => Promise<T>): Promise<T> {
-  const source = createReadStream(file);
-  const gunzip = createGunzip();
-  source.on('error', (error) => gunzip.destroy(error));
-  source.pipe(gunzip);
-  const reader = createInterface({ input: gunzip, crlfDelay: Infinity });
-  const iterator = reader[Symbol.asyncIterator]();
-  try {
-    return await work({
-      async next(expected) {
-        const result = await iterator.next();
-        if (result.done) throw new Error(`backup ${file} is incomplete: it ends where ${expected} should be`);
-        return result.value;
-      },
-      async hasMore() {
-        return !(await iterator.next()).done;
-      },
-    });
-  } finally {
-    reader.close();
-    source.destroy();
-    gunzip.destroy();
   }
 }
