@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/platform/context.ts';
 import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../src/platform/auth/permissions.ts';
 import { createTestApp, call, type CallOptions, type TestApp } from '../helpers/app.ts';
-import { makeUser, makeWorkspace, PASSWORD, sessionFor, tokenFor, type TestWorkspace } from '../helpers/factories.ts';
+import { makeUser, makeWorkspace, PASSWORD, sessionFor, tokenFor } from '../helpers/factories.ts';
 import { expectError, issueFor } from './expect-error.ts';
 
 let t: TestApp;

@@ -32,7 +32,7 @@ export interface PageRequest {
   sort?: string;
 }
 
-export interface PageOptions<Row> {
+export interface PageOptions {
   /** Sort field name (as the client writes it) → SQL column reference. */
   sortColumns: Record<string, string>;
   defaultSort: string;
@@ -81,7 +81,7 @@ function decodeCursor(cursor: string, sortField: string): [string, string] {
 export async function paginate<DB, TB extends keyof DB, Row>(
   query: SelectQueryBuilder<DB, TB, Row>,
   request: PageRequest,
-  options: PageOptions<Row>,
+  options: PageOptions,
 ): Promise<PageResult<Row>> {
   const sortParam = request.sort ?? options.defaultSort;
   const descending = sortParam.startsWith('-');

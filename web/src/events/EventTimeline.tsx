@@ -2,12 +2,11 @@
  * The change log as a timeline: who did what and when, and for each changed field its value before → after.
  * Used for the workspace's recent activity (with a link to each record) and for one record's history.
  */
-import { Alert, Badge, Button, Center, Group, Loader, Text, Timeline } from '@mantine/core';
+import { Badge, Button, Center, Group, Text, Timeline } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, isIsoDateTime } from '../app/format.ts';
-import { errorMessage } from '../app/formErrors.ts';
 import { AnchorLink } from '../app/links.tsx';
 import { translateDynamic } from '../i18n/dynamic.ts';
 import { isLocale } from '../i18n/locale.ts';
