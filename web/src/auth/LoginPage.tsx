@@ -18,12 +18,20 @@ export function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [workspace, setWorkspace] = useState('');
+  // The server asks for the workspace only when these credentials open several; the field appears then.
+  const [askWorkspace, setAskWorkspace] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     login.mutate(
-      { email: email.trim(), password },
-      { onSuccess: () => void navigate({ href: safeRedirect(redirect), replace: true }) },
+      { email: email.trim(), password, ...(askWorkspace && workspace.trim() ? { workspace: workspace.trim() } : {}) },
+      {
+        onSuccess: () => void navigate({ href: safeRedirect(redirect), replace: true }),
+        onError: (error) => {
+          if (fieldError(error, 'workspace')) setAskWorkspace(true);
+        },
+      },
     );
   }
 
@@ -56,6 +64,16 @@ export function LoginPage() {
             onChange={(event) => setPassword(event.currentTarget.value)}
             error={fieldError(login.error, 'password')}
           />
+          {askWorkspace && (
+            <TextInput
+              label={t('login.workspace')}
+              description={t('login.workspaceHint')}
+              required
+              withAsterisk={false}
+              value={workspace}
+              onChange={(event) => setWorkspace(event.currentTarget.value)}
+            />
+          )}
           <Button type="submit" loading={login.isPending} fullWidth>
             {t('login.submit')}
           </Button>

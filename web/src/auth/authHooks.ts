@@ -25,9 +25,10 @@ export function useMe(): Me {
 }
 
 export interface LoginInput {
+  /** Slug of the workspace, asked for only when the email and password open several. */
+  workspace?: string;
   email: string;
   password: string;
-  workspace?: string;
 }
 
 export function useLogin() {
