@@ -36,6 +36,12 @@ export const SETTINGS = [
     default: 'inline',
     description: '`inline`: `rapport serve` runs the job runner in-process; `off`: leave jobs to `rapport worker`.',
   },
+  {
+    name: 'RAPPORT_AUTH_CACHE_SECONDS',
+    default: '5',
+    description:
+      'How long a process remembers resolved sessions and tokens. Changes made through Rapport apply at once in that process; other processes on the same PostgreSQL see them within this delay. 0 turns the memory off.',
+  },
   { name: 'RAPPORT_SESSION_DAYS', default: '14', description: 'Lifetime of a login session, in days.' },
   {
     name: 'RAPPORT_SECURE_COOKIES',
@@ -70,6 +76,7 @@ export interface Config {
   workspaceName: string;
   jobs: 'inline' | 'off';
   sessionDays: number;
+  authCacheSeconds: number;
   secureCookies: 'true' | 'false' | 'auto';
   loginRateLimit: number;
   bodyLimit: number;
@@ -82,6 +89,12 @@ export class ConfigError extends Error {}
 function positiveInt(name: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function nonNegativeNumber(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a number of seconds, 0 or more, got "${raw}"`);
   return value;
 }
 
@@ -114,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     workspaceName: get('RAPPORT_WORKSPACE_NAME'),
     jobs: oneOf('RAPPORT_JOBS', get('RAPPORT_JOBS'), ['inline', 'off'] as const),
     sessionDays: positiveInt('RAPPORT_SESSION_DAYS', get('RAPPORT_SESSION_DAYS')),
+    authCacheSeconds: nonNegativeNumber('RAPPORT_AUTH_CACHE_SECONDS', get('RAPPORT_AUTH_CACHE_SECONDS')),
     secureCookies: oneOf('RAPPORT_SECURE_COOKIES', get('RAPPORT_SECURE_COOKIES'), ['true', 'false', 'auto'] as const),
     loginRateLimit: positiveInt('RAPPORT_LOGIN_RATE_LIMIT', get('RAPPORT_LOGIN_RATE_LIMIT')),
     bodyLimit: positiveInt('RAPPORT_BODY_LIMIT', get('RAPPORT_BODY_LIMIT')),

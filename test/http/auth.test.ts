@@ -5,6 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
@@ -164,16 +165,17 @@ test('logout ends the session and clears both cookies', async () => {
   expectError(await me(session), 401, 'unauthenticated');
 });
 
-test('an expired session is refused', async () => {
+test('a session is refused once it expires, even while remembered by the process', async () => {
   const user = await makeUser(ws, 'sales');
   const session = await sessionFor(ws, user);
-  assert.equal((await me(session)).statusCode, 200);
   await t.database.db
     .updateTable('sessions')
-    .set({ expires_at: new Date(Date.now() - 1000) })
+    .set({ expires_at: new Date(Date.now() + 600) })
     .where('workspace_id', '=', ws.id)
     .where('user_id', '=', user.id)
     .execute();
+  assert.equal((await me(session)).statusCode, 200);
+  await setTimeout(700);
   expectError(await me(session), 401, 'unauthenticated');
 });
 
@@ -280,6 +282,12 @@ test('a revoked token and an expired token are refused', async () => {
   const user = await makeUser(ws, 'manager');
   const revoked = await tokenFor(ws, user, 'read_write');
   const expired = await tokenFor(ws, user, 'read');
+  await t.database.db
+    .updateTable('api_tokens')
+    .set({ expires_at: new Date(Date.now() + 600) })
+    .where('workspace_id', '=', ws.id)
+    .where('id', '=', expired.id)
+    .execute();
   assert.equal((await call(t.app, { url: '/api/me', token: revoked.secret })).statusCode, 200);
   assert.equal((await call(t.app, { url: '/api/me', token: expired.secret })).statusCode, 200);
 
@@ -287,12 +295,7 @@ test('a revoked token and an expired token are refused', async () => {
   assert.equal(revoke.statusCode, 204, revoke.body);
   expectError(await call(t.app, { url: '/api/me', token: revoked.secret }), 401, 'unauthenticated');
 
-  await t.database.db
-    .updateTable('api_tokens')
-    .set({ expires_at: new Date(Date.now() - 1000) })
-    .where('workspace_id', '=', ws.id)
-    .where('id', '=', expired.id)
-    .execute();
+  await setTimeout(700);
   expectError(await call(t.app, { url: '/api/me', token: expired.secret }), 401, 'unauthenticated');
 });
 

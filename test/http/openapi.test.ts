@@ -147,8 +147,8 @@ test('API answers carry the security headers, errors included', async () => {
   for (const response of answers) {
     const label = `${response.statusCode} ${response.body.slice(0, 80)}`;
     const csp = String(response.headers['content-security-policy'] ?? '');
-    assert.match(csp, /default-src 'self'/, label);
-    assert.match(csp, /object-src 'none'/, label);
+    assert.match(csp, /default-src 'none'/, label);
+    assert.equal(response.headers['cache-control'], 'no-store', label);
     assert.equal(response.headers['x-content-type-options'], 'nosniff', label);
     const framing = /frame-ancestors 'none'/.test(csp) || ['DENY', 'SAMEORIGIN'].includes(String(response.headers['x-frame-options']));
     assert.ok(framing, `${label}: no protection against framing`);

@@ -105,7 +105,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      if (auth.sessionId) await deleteSession(db, auth.ctx.workspaceId, auth.sessionId);
+      if (auth.sessionId) {
+        await deleteSession(db, auth.ctx.workspaceId, auth.sessionId);
+        app.authCache.forget((identity) => identity.sessionId === auth.sessionId);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -121,9 +124,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const auth = requireAuth(request);
       const actor = auth.ctx.actor;
       if (actor.type === 'system') throw new AppError('unauthenticated', 'No user behind these credentials');
-      const [user, workspace] = await Promise.all([getUser(auth.ctx, actor.userId), getWorkspace(auth.ctx)]);
+      // The user and workspace were read with the credentials; a change to either drops them from the cache.
+      const { user, workspace } = auth;
       const permissions = [...ROLE_PERMISSIONS[actor.role as Role]].filter((p) => actor.type !== 'token' || actor.scope === 'read_write' || p.endsWith(':read'));
-      return { user: presentUser(user), workspace: presentWorkspace(workspace), permissions, via: auth.via, csrfToken: auth.csrfToken };
+      return { user: presentUser(user), workspace, permissions, via: auth.via, csrfToken: auth.csrfToken };
     },
   );
 

@@ -22,7 +22,7 @@ export const UserOut = Type.Object(
 );
 
 /** What a client may see of a user: never hashes or invitation secrets. */
-export function presentUser(user: User) {
+export function presentUser(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'status' | 'locale' | 'last_login_at' | 'created_at' | 'updated_at'>) {
   return {
     id: user.id,
     email: user.email,

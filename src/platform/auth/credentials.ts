@@ -2,12 +2,14 @@
  * Turns a request's credentials into an actor. Two kinds exist:
  * - the session cookie `rapport_session` = `<workspace id>.<secret>`, set at login;
  * - a personal API token in `Authorization: Bearer rpt_<workspace id without dashes>_<secret>`.
- * Both carry the workspace id so the lookup hits one workspace's rows; only the secret's hash is stored.
+ * Both carry the workspace id so the lookup hits one workspace's rows; only the secret's hash is stored. One
+ * query reads the credential with its user and workspace, which `/api/me` then presents without asking again.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Role } from './permissions.ts';
-import type { AuthState } from '../http/route-config.ts';
+import type { AuthState, SignedInUser } from '../http/route-config.ts';
+import type { AuthCache } from './auth-cache.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -52,48 +54,115 @@ export interface PresentedCredentials {
  * Resolves credentials to an authenticated state, or null when they are missing, unknown, expired, revoked
  * or belong to a user who is not active.
  */
-export async function resolveCredentials(db: Kysely<DB>, presented: PresentedCredentials): Promise<AuthState | null> {
+export async function resolveCredentials(
+  db: Kysely<DB>,
+  presented: PresentedCredentials,
+  cache?: AuthCache,
+): Promise<AuthState | null> {
   const bearer = presented.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) return resolveToken(db, bearer);
-  if (presented.sessionCookie) return resolveSession(db, presented.sessionCookie);
-  return null;
+  const kind = bearer ? 'token' : presented.sessionCookie ? 'session' : null;
+  if (!kind) return null;
+  const parsed = kind === 'token' ? parseApiToken(bearer!) : parseSessionCookie(presented.sessionCookie!);
+  if (!parsed) return null;
+
+  const key = `${kind}:${parsed.workspaceId}:${parsed.hash}`;
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const resolved = kind === 'token' ? await resolveToken(db, parsed) : await resolveSession(db, parsed);
+  if (!resolved) return null;
+  cache?.set(key, resolved.state, resolved.expiresAt);
+  return resolved.state;
 }
 
-async function resolveSession(db: Kysely<DB>, cookie: string): Promise<AuthState | null> {
-  const parsed = parseSessionCookie(cookie);
-  if (!parsed) return null;
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.id', '=', 's.user_id'))
-    .select(['s.id as session_id', 's.csrf_token', 's.expires_at', 'u.id as user_id', 'u.role', 'u.status', 'u.email'])
-    .where('s.workspace_id', '=', parsed.workspaceId)
-    .where('s.token_hash', '=', parsed.hash)
-    .executeTakeFirst();
-  if (!row || row.status !== 'active' || row.expires_at.getTime() <= Date.now()) return null;
+const userColumns = [
+  'u.id',
+  'u.email',
+  'u.name',
+  'u.role',
+  'u.status',
+  'u.locale',
+  'u.last_login_at',
+  'u.created_at',
+  'u.updated_at',
+  'w.name as workspace_name',
+  'w.slug as workspace_slug',
+] as const;
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  status: string;
+  locale: string | null;
+  last_login_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  workspace_name: string;
+  workspace_slug: string;
+}
+
+function signedIn(workspaceId: string, row: UserRow): { user: SignedInUser; workspace: AuthState['workspace'] } {
   return {
-    ctx: {
-      db,
-      workspaceId: parsed.workspaceId,
-      actor: { type: 'user', userId: row.user_id, role: row.role as Role, label: row.email },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role as Role,
+      status: row.status,
+      locale: row.locale,
+      last_login_at: row.last_login_at,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
     },
-    via: 'session',
-    sessionId: row.session_id,
-    csrfToken: row.csrf_token,
+    workspace: { id: workspaceId, name: row.workspace_name, slug: row.workspace_slug },
   };
 }
 
-async function resolveToken(db: Kysely<DB>, token: string): Promise<AuthState | null> {
-  const parsed = parseApiToken(token);
-  if (!parsed) return null;
+interface Resolved {
+  state: AuthState;
+  expiresAt: Date | null;
+}
+
+async function resolveSession(db: Kysely<DB>, parsed: { workspaceId: string; hash: string }): Promise<Resolved | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.id', '=', 's.user_id'))
+    .innerJoin('workspaces as w', 'w.id', 's.workspace_id')
+    .select(['s.id as session_id', 's.csrf_token', 's.expires_at', ...userColumns])
+    .where('s.workspace_id', '=', parsed.workspaceId)
+    .where('s.token_hash', '=', parsed.hash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return null;
+  const { user, workspace } = signedIn(parsed.workspaceId, row);
+  return {
+    state: {
+      ctx: { db, workspaceId: parsed.workspaceId, actor: { type: 'user', userId: row.id, role: user.role, label: row.email } },
+      via: 'session',
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+      user,
+      workspace,
+    },
+    expiresAt: row.expires_at,
+  };
+}
+
+async function resolveToken(db: Kysely<DB>, parsed: { workspaceId: string; hash: string }): Promise<Resolved | null> {
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 't.workspace_id').onRef('u.id', '=', 't.user_id'))
-    .select(['t.id as token_id', 't.scope', 't.name', 't.expires_at', 't.revoked_at', 't.last_used_at', 'u.id as user_id', 'u.role', 'u.status', 'u.email'])
+    .innerJoin('workspaces as w', 'w.id', 't.workspace_id')
+    .select(['t.id as token_id', 't.scope', 't.name as token_name', 't.expires_at', 't.last_used_at', ...userColumns])
     .where('t.workspace_id', '=', parsed.workspaceId)
     .where('t.token_hash', '=', parsed.hash)
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
+    .where('u.status', '=', 'active')
     .executeTakeFirst();
-  if (!row || row.status !== 'active' || row.revoked_at) return null;
-  if (row.expires_at && row.expires_at.getTime() <= Date.now()) return null;
+  if (!row) return null;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
     await db
       .updateTable('api_tokens')
@@ -102,21 +171,27 @@ async function resolveToken(db: Kysely<DB>, token: string): Promise<AuthState | 
       .where('id', '=', row.token_id)
       .execute();
   }
+  const { user, workspace } = signedIn(parsed.workspaceId, row);
   return {
-    ctx: {
-      db,
-      workspaceId: parsed.workspaceId,
-      actor: {
-        type: 'token',
-        userId: row.user_id,
-        role: row.role as Role,
-        label: `${row.email} (token ${row.name})`,
-        tokenId: row.token_id,
-        scope: row.scope as 'read' | 'read_write',
+    state: {
+      ctx: {
+        db,
+        workspaceId: parsed.workspaceId,
+        actor: {
+          type: 'token',
+          userId: row.id,
+          role: user.role,
+          label: `${row.email} (token ${row.token_name})`,
+          tokenId: row.token_id,
+          scope: row.scope as 'read' | 'read_write',
+        },
       },
+      via: 'token',
+      sessionId: null,
+      csrfToken: null,
+      user,
+      workspace,
     },
-    via: 'token',
-    sessionId: null,
-    csrfToken: null,
+    expiresAt: row.expires_at,
   };
 }

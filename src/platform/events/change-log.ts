@@ -50,6 +50,24 @@ export function diffFields(
   return changes;
 }
 
+export interface RecordedChange {
+  workspaceId: string;
+  entity: string;
+  entityId: string;
+  action: ChangeAction;
+}
+
+const listeners = new Set<(change: RecordedChange) => void>();
+
+/**
+ * Calls `listener` in this process for every change recorded from now on (when it is written, before its
+ * transaction commits). Meant for in-memory caches that must forget what changed; returns the unsubscribe.
+ */
+export function onChangeRecorded(listener: (change: RecordedChange) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /**
  * Writes one change event and queues the subscribers' jobs, in the caller's transaction. An update that
  * changed nothing writes nothing and returns null.
@@ -74,6 +92,10 @@ export async function recordChange(ctx: Ctx, input: ChangeInput): Promise<number
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+
+  for (const listener of listeners) {
+    listener({ workspaceId: ctx.workspaceId, entity: input.entity, entityId: input.entityId, action: input.action });
+  }
 
   const subscribers = subscribersFor(input.entity, input.action);
   if (subscribers.length > 0) {

@@ -9,6 +9,7 @@ import { authorize } from '../auth/permissions.ts';
 import { resolveCredentials, SESSION_COOKIE } from '../auth/credentials.ts';
 import type { DB } from '../db/schema.ts';
 import type { AuthState } from './route-config.ts';
+import type { AuthCache } from '../auth/auth-cache.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -25,16 +26,17 @@ export function requireAuth(request: FastifyRequest): AuthState {
   return request.auth;
 }
 
-export function registerAccessHook(app: FastifyInstance, db: Kysely<DB>): void {
+export function registerAccessHook(app: FastifyInstance, db: Kysely<DB>, cache: AuthCache): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
 
-    const auth = await resolveCredentials(db, {
-      sessionCookie: request.cookies[SESSION_COOKIE],
-      authorization: request.headers.authorization,
-    });
+    const auth = await resolveCredentials(
+      db,
+      { sessionCookie: request.cookies[SESSION_COOKIE], authorization: request.headers.authorization },
+      cache,
+    );
     if (!auth) throw new AppError('unauthenticated', 'Your session has expired or the credentials are invalid');
 
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {

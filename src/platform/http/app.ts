@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,7 +16,9 @@ import type { Engine } from '../db/database.ts';
 import { ErrorBody } from './schemas.ts';
 import { handleError } from './error-handler.ts';
 import { validatorCompiler } from './validation.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerAccessHook } from './access.ts';
+import { AuthCache } from '../auth/auth-cache.ts';
 import { registerWeb, isApiPath } from './web.ts';
 import { AppError } from '../errors.ts';
 import { modules } from '../../modules/index.ts';
@@ -47,6 +48,7 @@ declare module 'fastify' {
     deps: AppDependencies;
     /** Every API route with what it declared, for docs and for the generic tenant-isolation test. */
     routeTable: RouteEntry[];
+    authCache: AuthCache;
   }
 }
 
@@ -91,27 +93,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setNotFoundHandler((request, reply) =>
     handleError(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`), request, reply),
   );
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
-  await app.register(helmet, {
-    // In development Vite injects an inline script for React refresh; production serves only built files.
-    contentSecurityPolicy: deps.config.development ? false : {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", ...(deps.config.development ? ['ws:'] : [])],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { development: deps.config.development });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -137,7 +124,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  registerAccessHook(app, deps.db);
+  const authCache = new AuthCache(deps.config.authCacheSeconds * 1000);
+  app.decorate('authCache', authCache);
+  app.addHook('onClose', async () => authCache.close());
+  registerAccessHook(app, deps.db, authCache);
   for (const register of modules) await app.register(register);
   if (deps.web !== false) await registerWeb(app, { development: deps.config.development });
   return app;

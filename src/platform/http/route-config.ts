@@ -3,7 +3,7 @@
  * names the kind of record its `:id` parameter points to, so the tenant-isolation test can probe it with
  * another workspace's ids. The app refuses to start with an /api route that declares no access.
  */
-import type { Permission } from '../auth/permissions.ts';
+import type { Permission, Role } from '../auth/permissions.ts';
 import type { Ctx } from '../context.ts';
 
 export type Access = 'public' | 'authenticated' | Permission;
@@ -14,11 +14,26 @@ export interface RouteAccess {
   resource?: string;
 }
 
+/** The signed-in user as read with the credentials: everything but secrets. */
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: string;
+  locale: string | null;
+  last_login_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface AuthState {
   ctx: Ctx;
   via: 'session' | 'token';
   sessionId: string | null;
   csrfToken: string | null;
+  user: SignedInUser;
+  workspace: { id: string; name: string; slug: string };
 }
 
 declare module 'fastify' {
