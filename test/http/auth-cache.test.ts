@@ -6,6 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, call, type TestApp } from '../helpers/app.ts';
 import { makeUser, makeWorkspace, sessionFor, tokenFor, type TestWorkspace } from '../helpers/factories.ts';
+import { inTransaction } from '../../src/platform/context.ts';
+import { updateUser } from '../../src/modules/users/user-service.ts';
 
 let t: TestApp;
 let ws: TestWorkspace;
@@ -57,4 +59,16 @@ test('logout and token revocation are immediate', async () => {
   assert.equal((await call(t.app, { url: '/api/me', session })).statusCode, 401);
   assert.equal((await call(t.app, { method: 'DELETE', url: `/api/tokens/${token.id}`, token: token.secret })).statusCode, 204);
   assert.equal((await call(t.app, { url: '/api/me', token: token.secret })).statusCode, 401);
+});
+
+test('a request that reads credentials while a change is still uncommitted does not keep the old state', { skip: !process.env.DATABASE_URL && 'needs a second connection: PostgreSQL only' }, async () => {
+  const sales = await makeUser(ws, 'sales');
+  const session = await sessionFor(ws, sales);
+  await inTransaction(ws.ctx, async (tx) => {
+    await updateUser(tx, sales.id, { status: 'disabled' });
+    // Another connection still sees the user active and the process remembers that…
+    assert.equal((await call(t.app, { url: '/api/me', session })).statusCode, 200);
+  });
+  // …until the commit, which makes it forget again.
+  assert.equal((await call(t.app, { url: '/api/me', session })).statusCode, 401);
 });

@@ -73,6 +73,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       engine: 'pglite',
       async close() {
         await db.destroy();
+        // Kysely only closes a driver it has used; a handle opened and never queried would keep the process alive.
+        if (!pglite.closed) await pglite.close();
         unlock();
       },
     };

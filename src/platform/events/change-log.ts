@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
-import { actorUserId } from '../context.ts';
+import { actorUserId, whenCommitted } from '../context.ts';
+import { wakeJobRunners } from '../jobs/wake.ts';
 import { subscribersFor } from './subscriptions.ts';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
@@ -60,8 +61,9 @@ export interface RecordedChange {
 const listeners = new Set<(change: RecordedChange) => void>();
 
 /**
- * Calls `listener` in this process for every change recorded from now on (when it is written, before its
- * transaction commits). Meant for in-memory caches that must forget what changed; returns the unsubscribe.
+ * Calls `listener` in this process for every change recorded from now on: once when it is written, and once
+ * more after its transaction commits, so a cache that forgets the record cannot keep a value read in between.
+ * Returns the unsubscribe.
  */
 export function onChangeRecorded(listener: (change: RecordedChange) => void): () => void {
   listeners.add(listener);
@@ -93,9 +95,10 @@ export async function recordChange(ctx: Ctx, input: ChangeInput): Promise<number
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  for (const listener of listeners) {
-    listener({ workspaceId: ctx.workspaceId, entity: input.entity, entityId: input.entityId, action: input.action });
-  }
+  const recorded: RecordedChange = { workspaceId: ctx.workspaceId, entity: input.entity, entityId: input.entityId, action: input.action };
+  const notify = () => listeners.forEach((listener) => listener(recorded));
+  notify();
+  if (ctx.afterCommit) ctx.afterCommit(notify);
 
   const subscribers = subscribersFor(input.entity, input.action);
   if (subscribers.length > 0) {
@@ -111,6 +114,7 @@ export async function recordChange(ctx: Ctx, input: ChangeInput): Promise<number
         })),
       )
       .execute();
+    whenCommitted(ctx, wakeJobRunners);
   }
   return event.id;
 }

@@ -6,7 +6,8 @@
  * A failing handler is rolled back to a savepoint, and the job is retried later with exponential backoff.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Ctx } from '../context.ts';
+import { runTransaction, whenCommitted, type Ctx } from '../context.ts';
+import { addJobWaker, wakeJobRunners } from './wake.ts';
 import type { DB } from '../db/schema.ts';
 
 export interface JobRecord {
@@ -21,7 +22,6 @@ export interface JobRecord {
 export type JobHandler = (ctx: Ctx, job: JobRecord) => Promise<void>;
 
 const handlers = new Map<string, JobHandler>();
-const wakers = new Set<() => void>();
 
 /** Registers the handler for one kind of job. Every process that runs jobs registers the same handlers. */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
@@ -49,36 +49,46 @@ export async function enqueueJob(ctx: Ctx, options: EnqueueOptions): Promise<num
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const wake of wakers) wake();
+  whenCommitted(ctx, wakeJobRunners);
   return row.id;
 }
 
-/** Delay before the next attempt: 2^attempts seconds with ±20 % jitter, capped at one hour. */
+/** Delay before the next attempt: 2^attempts seconds with ±20 % jitter, never more than one hour. */
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(1000 * 2 ** attempts, 3_600_000);
-  return Math.round(base * (0.8 + 0.4 * random()));
+  const jittered = 1000 * 2 ** attempts * (0.8 + 0.4 * random());
+  return Math.round(Math.min(jittered, 3_600_000));
+}
+
+function report(onError: RunnerOptions['onError'], job: JobRecord, error: unknown): void {
+  try {
+    onError?.(job, error);
+  } catch {
+    // A broken error reporter must neither undo the failure bookkeeping nor stop the runner.
+  }
 }
 
 export type RunOutcome = 'idle' | 'done' | 'retry' | 'failed';
 
 /** Claims and runs at most one due job. */
 export async function runOneJob(db: Kysely<DB>, onError?: (job: JobRecord, error: unknown) => void): Promise<RunOutcome> {
-  return db.transaction().execute(async (trx) => {
+  // Only kinds this process can run are claimed, so a worker of an older version leaves newer kinds alone.
+  const kinds = [...handlers.keys()];
+  if (kinds.length === 0) return 'idle';
+  return runTransaction(db, async (trx, afterCommit) => {
     const claimed = await sql<JobRecord>`
       select workspace_id, id, kind, payload, attempts, max_attempts
       from jobs
-      where status = 'pending' and run_at <= now()
+      where status = 'pending' and run_at <= now() and kind in (${sql.join(kinds)})
       order by run_at, id
       limit 1
       for update skip locked`.execute(trx);
     const job = claimed.rows[0];
     if (!job) return 'idle';
 
-    const handler = handlers.get(job.kind);
+    const handler = handlers.get(job.kind)!;
     await sql`savepoint job_work`.execute(trx);
     try {
-      if (!handler) throw new Error(`no handler registered for job kind "${job.kind}"`);
-      await handler({ db: trx, workspaceId: job.workspace_id, actor: { type: 'system', label: `job:${job.kind}` } }, job);
+      await handler({ db: trx, workspaceId: job.workspace_id, actor: { type: 'system', label: `job:${job.kind}` }, afterCommit }, job);
       await trx
         .updateTable('jobs')
         .set({ status: 'done', attempts: job.attempts + 1, completed_at: sql<Date>`now()` as never, last_error: null })
@@ -88,7 +98,7 @@ export async function runOneJob(db: Kysely<DB>, onError?: (job: JobRecord, error
       return 'done';
     } catch (error) {
       await sql`rollback to savepoint job_work`.execute(trx);
-      onError?.(job, error);
+      report(onError, job, error);
       const attempts = job.attempts + 1;
       const exhausted = attempts >= job.max_attempts;
       await trx
@@ -126,7 +136,7 @@ export function startJobRunner(db: Kysely<DB>, options: RunnerOptions = {}): Job
   let stopping = false;
   const sleepers = new Set<() => void>();
   const waker = () => [...sleepers].forEach((wake) => wake());
-  wakers.add(waker);
+  const removeWaker = addJobWaker(waker);
 
   const sleep = () =>
     new Promise<void>((resolve) => {
@@ -146,7 +156,7 @@ export function startJobRunner(db: Kysely<DB>, options: RunnerOptions = {}): Job
         outcome = await runOneJob(db, options.onError);
       } catch (error) {
         if (stopping) return;
-        options.onError?.({ workspace_id: '', id: 0, kind: '(claim)', payload: {}, attempts: 0, max_attempts: 0 }, error);
+        report(options.onError, { workspace_id: '', id: 0, kind: '(claim)', payload: {}, attempts: 0, max_attempts: 0 }, error);
         outcome = 'idle';
       }
       if (outcome === 'idle' && !stopping) await sleep();
@@ -157,7 +167,7 @@ export function startJobRunner(db: Kysely<DB>, options: RunnerOptions = {}): Job
   return {
     async stop() {
       stopping = true;
-      wakers.delete(waker);
+      removeWaker();
       waker();
       await Promise.all(loops);
     },
