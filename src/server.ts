@@ -43,7 +43,8 @@ export async function startServer(config: Config, options: { web?: boolean; anno
     runner = startJobRunner(database.db, { onError: (job, error) => app.log.warn({ err: error, jobId: job.id, kind: job.kind }, 'job failed') });
   }
   const address = await app.listen({ port: config.port, host: config.host });
-  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const port = new URL(address).port;
+  const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${port}` : address;
   announce(`Rapport is running at ${url} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})`);
 
   return {

@@ -54,9 +54,15 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
+/** JSON lines for machines; readable lines when a person watches the terminal. */
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  if (!process.stdout.isTTY) return { level: config.logLevel };
+  return { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } };
+}
+
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel },
+    logger: deps.logger ?? loggerOptions(deps.config),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
