@@ -170,12 +170,12 @@ test('a session is refused once it expires, even while remembered by the process
   const session = await sessionFor(ws, user);
   await t.database.db
     .updateTable('sessions')
-    .set({ expires_at: new Date(Date.now() + 600) })
+    .set({ expires_at: new Date(Date.now() + 2000) })
     .where('workspace_id', '=', ws.id)
     .where('user_id', '=', user.id)
     .execute();
   assert.equal((await me(session)).statusCode, 200);
-  await setTimeout(700);
+  await setTimeout(2100);
   expectError(await me(session), 401, 'unauthenticated');
 });
 
@@ -284,7 +284,7 @@ test('a revoked token and an expired token are refused', async () => {
   const expired = await tokenFor(ws, user, 'read');
   await t.database.db
     .updateTable('api_tokens')
-    .set({ expires_at: new Date(Date.now() + 600) })
+    .set({ expires_at: new Date(Date.now() + 2000) })
     .where('workspace_id', '=', ws.id)
     .where('id', '=', expired.id)
     .execute();
@@ -295,7 +295,7 @@ test('a revoked token and an expired token are refused', async () => {
   assert.equal(revoke.statusCode, 204, revoke.body);
   expectError(await call(t.app, { url: '/api/me', token: revoked.secret }), 401, 'unauthenticated');
 
-  await setTimeout(700);
+  await setTimeout(2100);
   expectError(await call(t.app, { url: '/api/me', token: expired.secret }), 401, 'unauthenticated');
 });
 
