@@ -10,6 +10,7 @@ import { inTransaction } from '../../src/platform/context.ts';
 import { createUser, updateUser } from '../../src/modules/users/user-service.ts';
 import { createTestApp, call, type TestApp } from '../helpers/app.ts';
 import { makeUser, makeWorkspace, PASSWORD, sessionFor, tokenFor, type TestWorkspace } from '../helpers/factories.ts';
+import { countEvents } from '../helpers/events.ts';
 import { expectError } from './expect-error.ts';
 
 let t: TestApp;
@@ -51,13 +52,8 @@ async function latest(target: TestWorkspace, entity: string, id: string): Promis
   return events[0];
 }
 
-async function eventCount(workspaceId: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('events')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+function eventCount(workspaceId: string): Promise<number> {
+  return countEvents(t.database.db, workspaceId);
 }
 
 async function userRow(target: TestWorkspace, id: string) {

@@ -10,6 +10,7 @@ import type { Actor } from '../../src/platform/context.ts';
 import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../src/platform/auth/permissions.ts';
 import { createTestApp, call, type CallOptions, type TestApp } from '../helpers/app.ts';
 import { makeUser, makeWorkspace, PASSWORD, sessionFor, tokenFor } from '../helpers/factories.ts';
+import { countEvents } from '../helpers/events.ts';
 import { expectError, issueFor } from './expect-error.ts';
 
 let t: TestApp;
@@ -68,13 +69,8 @@ function allowed(access: string, actor: Actor): boolean {
   return can(actor, access as Permission);
 }
 
-async function eventCount(workspaceId: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('events')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+function eventCount(workspaceId: string): Promise<number> {
+  return countEvents(t.database.db, workspaceId);
 }
 
 test('every role gets exactly what ROLE_PERMISSIONS grants, by session and by token scope', async () => {

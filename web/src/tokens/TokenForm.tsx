@@ -2,10 +2,11 @@
  * Creating an API token: name, scope and lifetime, then the secret, shown this once with a copy button since
  * the server keeps only its hash.
  */
-import { Alert, Button, Code, CopyButton, Group, Radio, Select, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyValueButton } from '../app/CopyValueButton.tsx';
 import { errorMessage, fieldError } from '../app/formErrors.ts';
 import { useCreateToken } from './tokenHooks.ts';
 import { TOKEN_LIFETIMES, TOKEN_SCOPES, type TokenScope } from './tokenModel.ts';
@@ -27,18 +28,7 @@ export function TokenForm({ onDone }: { onDone: () => void }) {
           {create.data.secret}
         </Code>
         <Group justify="flex-end">
-          <CopyButton value={create.data.secret}>
-            {({ copied, copy }) => (
-              <Button
-                variant="light"
-                color={copied ? 'green' : undefined}
-                leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-                onClick={copy}
-              >
-                {copied ? t('common.copied') : t('tokens.copySecret')}
-              </Button>
-            )}
-          </CopyButton>
+          <CopyValueButton value={create.data.secret} label={t('tokens.copySecret')} />
           <Button onClick={onDone}>{t('common.done')}</Button>
         </Group>
       </Stack>

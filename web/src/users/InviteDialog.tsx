@@ -2,9 +2,10 @@
  * Inviting a user: the form, then the invitation link to hand over. The link is shown here once; Rapport does
  * not send emails by itself.
  */
-import { Alert, Button, CopyButton, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCheck, IconCopy, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
+import { CopyValueButton } from '../app/CopyValueButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { useInviteUser } from './userHooks.ts';
 import { absoluteUrl } from './userModel.ts';
@@ -39,18 +40,7 @@ export function InviteDialog() {
               data-testid="invite-url"
             />
             <Group justify="flex-end">
-              <CopyButton value={absoluteUrl(invite.data.inviteUrl, window.location.origin)}>
-                {({ copied, copy }) => (
-                  <Button
-                    variant="light"
-                    color={copied ? 'green' : undefined}
-                    leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-                    onClick={copy}
-                  >
-                    {copied ? t('common.copied') : t('users.invite.copy')}
-                  </Button>
-                )}
-              </CopyButton>
+              <CopyValueButton value={absoluteUrl(invite.data.inviteUrl, window.location.origin)} label={t('users.invite.copy')} />
               <Button onClick={finish}>{t('common.done')}</Button>
             </Group>
           </Stack>

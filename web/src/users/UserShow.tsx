@@ -12,7 +12,7 @@ import { LoadError, Loading } from '../app/QueryState.tsx';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { useHistory } from '../events/eventHooks.ts';
-import { EventTimeline } from '../events/EventTimeline.tsx';
+import { EventFeedPanel } from '../events/EventFeedPanel.tsx';
 import { RoleBadge, StatusBadge } from './UserBadges.tsx';
 import { UserForm } from './UserForm.tsx';
 import { useUpdateUser, useUser } from './userHooks.ts';
@@ -135,23 +135,5 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 function UserHistory({ id }: { id: string }) {
   const { t } = useTranslation();
   const history = useHistory('user', id);
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="user-history-title">
-      <Title order={2} size="h4" mb="md" id="user-history-title">
-        {t('users.history')}
-      </Title>
-      {history.isPending ? (
-        <Loading />
-      ) : history.isError ? (
-        <LoadError error={history.error} onRetry={() => void history.refetch()} />
-      ) : (
-        <EventTimeline
-          events={history.data.pages.flatMap((page) => page.data)}
-          hasMore={history.hasNextPage}
-          loadingMore={history.isFetchingNextPage}
-          onLoadMore={() => void history.fetchNextPage()}
-        />
-      )}
-    </Paper>
-  );
+  return <EventFeedPanel title={t('users.history')} titleId="user-history-title" feed={history} />;
 }
