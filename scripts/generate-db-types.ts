@@ -15,6 +15,8 @@ export const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'src', 'platform
 const JSON_SHAPES: Record<string, string> = {
   'events.changes': 'Record<string, { before: unknown; after: unknown }>',
   'jobs.payload': 'Record<string, unknown>',
+  'parties.custom': 'Record<string, unknown>',
+  'saved_views.filters': 'Record<string, unknown>',
 };
 
 /** TypeScript type of each column type (`udt_name`), as both engines return it (see `database.ts`). */

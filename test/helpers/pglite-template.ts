@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from '../../src/platform/db/pglite-dialect.ts';
+import { PGLITE_EXTENSIONS } from '../../src/platform/db/database.ts';
 import { MIGRATIONS_DIR, migrateToLatest } from '../../src/platform/db/migrate.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,7 +28,7 @@ function templateKey(migrated: boolean): string {
 }
 
 async function buildTemplate(migrated: boolean): Promise<Blob> {
-  const pglite = new PGlite();
+  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
   await pglite.waitReady;
   if (migrated) {
     const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -28,6 +29,9 @@ export interface DatabaseOptions {
   /** Embedded engine only: start from this data-folder dump (from `dumpDataDir`) instead of an empty cluster. */
   seed?: Blob;
 }
+
+/** Extensions the migrations create; PGlite must have them loaded before it opens a data folder that uses them. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 const INT8 = 20;
 const DATE = 1082;
@@ -63,6 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     const pglite = new PGlite({
       dataDir,
+      extensions: PGLITE_EXTENSIONS,
       ...(options.seed ? { loadDataDir: options.seed } : {}),
       parsers: { [INT8]: asNumber, [DATE]: asIs, [NUMERIC]: asIs },
     });
