@@ -13,7 +13,14 @@ import { tokenRoutes } from './tokens/token-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
 import { userSearch } from './users/user-search.ts';
 import { workspaceRoutes } from './workspaces/workspace-routes.ts';
+import { partyRoutes } from './parties/party-routes.ts';
+import { partyRelationRoutes } from './parties/party-relation-routes.ts';
+import { partySearch } from './parties/party-search.ts';
+import { customFieldRoutes } from './custom-fields/custom-field-routes.ts';
+import { teamRoutes } from './teams/team-routes.ts';
+import { viewRoutes } from './views/view-routes.ts';
 
+registerSearchProvider(partySearch);
 registerSearchProvider(userSearch);
 
 export const modules: FastifyPluginAsync[] = [
@@ -25,4 +32,9 @@ export const modules: FastifyPluginAsync[] = [
   historyRoutes,
   searchRoutes,
   jobRoutes,
+  partyRoutes,
+  partyRelationRoutes,
+  customFieldRoutes,
+  teamRoutes,
+  viewRoutes,
 ] as FastifyPluginAsync[];

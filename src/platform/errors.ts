@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  version_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -31,12 +32,15 @@ export interface FieldIssue {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
+  /** The record as it is now, sent with a version conflict so the client can reload or merge. */
+  readonly current: unknown;
 
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], current?: unknown) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.issues = issues;
+    this.current = current;
   }
 
   get status(): number {
@@ -51,4 +55,10 @@ export function notFound(entity: string): AppError {
 
 export function validationError(field: string, rule: string): AppError {
   return new AppError('validation_failed', `${field} ${rule}`, [{ field, rule }]);
+}
+
+/** One 400 naming every offending field; throws nothing when the list is empty. */
+export function throwIfIssues(issues: FieldIssue[]): void {
+  if (issues.length === 0) return;
+  throw new AppError('validation_failed', issues.map((i) => `${i.field} ${i.rule}`).join('; '), issues);
 }

@@ -14,6 +14,7 @@ export const UserOut = Type.Object(
     role: RoleSchema,
     status: StringEnum(['invited', 'active', 'disabled'] as const),
     locale: Type.Union([LocaleSchema, Type.Null()]),
+    teamId: Type.Union([Type.String(), Type.Null()]),
     lastLoginAt: NullableTimestamp,
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -22,7 +23,11 @@ export const UserOut = Type.Object(
 );
 
 /** What a client may see of a user: never hashes or invitation secrets. */
-export function presentUser(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'status' | 'locale' | 'last_login_at' | 'created_at' | 'updated_at'>) {
+export function presentUser(
+  user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'status' | 'locale' | 'last_login_at' | 'created_at' | 'updated_at'> & {
+    team_id?: string | null;
+  },
+) {
   return {
     id: user.id,
     email: user.email,
@@ -30,6 +35,7 @@ export function presentUser(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 
     role: user.role as (typeof ROLES)[number],
     status: user.status as 'invited' | 'active' | 'disabled',
     locale: user.locale as 'fr' | 'en' | null,
+    teamId: user.team_id ?? null,
     lastLoginAt: user.last_login_at?.toISOString() ?? null,
     createdAt: user.created_at.toISOString(),
     updatedAt: user.updated_at.toISOString(),

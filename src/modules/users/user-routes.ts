@@ -76,13 +76,14 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'users:manage', resource: 'user' },
       schema: {
         tags: ['users'],
-        summary: "Change a user's name, role, or status (disable or re-enable)",
+        summary: "Change a user's name, role, team, or status (disable or re-enable)",
         params: IdParams,
         body: Type.Object(
           {
             name: Type.Optional(NonBlankString(120)),
             role: Type.Optional(RoleSchema),
             status: Type.Optional(StringEnum(['active', 'disabled'] as const)),
+            teamId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
           },
           { additionalProperties: false, minProperties: 1, examples: [{ role: 'manager' }] },
         ),

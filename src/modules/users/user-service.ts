@@ -153,9 +153,10 @@ export interface UpdateUserOptions {
   role?: Role;
   status?: 'active' | 'disabled';
   locale?: 'fr' | 'en' | null;
+  teamId?: string | null;
 }
 
-/** Changes a user's name, role, status or language. The last active admin can be neither demoted nor disabled. */
+/** Changes a user's name, role, team, status or language. The last active admin can be neither demoted nor disabled. */
 export async function updateUser(ctx: Ctx, id: string, changes: UpdateUserOptions): Promise<User> {
   return inTransaction(ctx, async (tx) => {
     const users = scoped(tx.db, tx.workspaceId);
@@ -168,6 +169,10 @@ export async function updateUser(ctx: Ctx, id: string, changes: UpdateUserOption
     }
     // Someone who never set a password goes back to waiting for their invitation rather than becoming active.
     const status = changes.status === 'active' && !before.password_hash ? 'invited' : changes.status;
+    if (changes.teamId) {
+      const team = await users.selectFrom('teams').select('id').where('id', '=', changes.teamId).executeTakeFirst();
+      if (!team) throw validationError('body.teamId', 'must be a team of this workspace');
+    }
     const losesAdmin =
       before.role === 'admin' && before.status === 'active' && ((changes.role && changes.role !== 'admin') || changes.status === 'disabled');
     if (losesAdmin) {
@@ -186,6 +191,7 @@ export async function updateUser(ctx: Ctx, id: string, changes: UpdateUserOption
         ...(changes.role !== undefined ? { role: changes.role } : {}),
         ...(status !== undefined ? { status } : {}),
         ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
+        ...(changes.teamId !== undefined ? { team_id: changes.teamId } : {}),
         updated_at: new Date(),
       })
       .where('id', '=', id)

@@ -22,17 +22,37 @@ export const PERMISSIONS = {
   'profile:read': 'read',
   'profile:write': 'write',
   'jobs:read': 'read',
+  'customers:read': 'read',
+  'views:write': 'write',
+  'customers:write': 'write',
+  'customers:sensitive': 'read',
+  'customers:privacy': 'write',
+  'customers:configure': 'write',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const EVERYONE: Permission[] = ['workspace:read', 'users:read', 'history:read', 'search:read', 'profile:read', 'profile:write'];
+const EVERYONE: Permission[] = [
+  'workspace:read',
+  'users:read',
+  'history:read',
+  'search:read',
+  'profile:read',
+  'profile:write',
+  'customers:read',
+  'views:write',
+];
+// Which customer records each of these roles may change is narrowed further per record by the workspace's
+// record access rules (see modules/parties/record-access.ts).
+const WRITERS: Permission[] = [...EVERYONE, 'customers:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(Object.keys(PERMISSIONS) as Permission[]),
-  manager: new Set([...EVERYONE, 'jobs:read']),
-  sales: new Set(EVERYONE),
-  marketing: new Set(EVERYONE),
-  support: new Set(EVERYONE),
+  // Managers answer subject access and erasure requests and see fields marked sensitive.
+  manager: new Set([...WRITERS, 'jobs:read', 'customers:sensitive', 'customers:privacy']),
+  sales: new Set(WRITERS),
+  marketing: new Set(WRITERS),
+  // After-sales staff often need sensitive details (health of a device owner, a dispute) to serve the customer.
+  support: new Set([...WRITERS, 'customers:sensitive']),
   // Read-only users still manage their own profile (language, password) and API tokens.
   read_only: new Set(EVERYONE),
 };

@@ -29,7 +29,18 @@ function ruleOf(issue: FastifySchemaValidationError): string {
 /** Converts Fastify/ajv validation output into field issues. */
 export function validationIssues(error: FastifyError): FieldIssue[] {
   const context = error.validationContext ?? 'request';
-  return (error.validation ?? []).map((issue) => ({ field: fieldOf(context, issue), rule: ruleOf(issue) }));
+  const all = (error.validation ?? []).map((issue) => ({
+    field: fieldOf(context, issue),
+    rule: ruleOf(issue),
+    // A nullable field that fails reports its real rule, then "must be null" and "must match a schema in anyOf":
+    // the last two only repeat that it failed.
+    noise: issue.keyword === 'anyOf' || (issue.keyword === 'type' && (issue.params as { type?: unknown }).type === 'null'),
+  }));
+  const seen = new Set<string>();
+  return all
+    .filter((issue) => !issue.noise || !all.some((other) => other.field === issue.field && !other.noise))
+    .filter((issue) => !seen.has(`${issue.field} ${issue.rule}`) && seen.add(`${issue.field} ${issue.rule}`))
+    .map(({ field, rule }) => ({ field, rule }));
 }
 
 const FRAMEWORK_CODES: Record<string, () => AppError> = {
@@ -67,6 +78,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
         code: known.code,
         message: known.message,
         ...(known.issues.length > 0 ? { issues: known.issues } : {}),
+        ...(known.current !== undefined ? { current: known.current } : {}),
         requestId: request.id,
       },
     });

@@ -9,6 +9,7 @@ export const ErrorBody = Type.Object(
       code: Type.String(),
       message: Type.String(),
       issues: Type.Optional(Type.Array(Type.Object({ field: Type.String(), rule: Type.String() }))),
+      current: Type.Optional(Type.Unknown({ description: 'With a version conflict: the record as it is now' })),
       requestId: Type.String(),
     }),
   },

@@ -1,0 +1,427 @@
+/**
+ * People and organisations: create, read, change, list. Every change takes the record's row lock, checks the
+ * version the client read (a stale save is refused with the current record rather than overwriting someone
+ * else's work), checks the edit scope of the actor, and writes the change log in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { DB, PartiesTable } from '../../platform/db/schema.ts';
+import { scoped } from '../../platform/db/scoped.ts';
+import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
+import { recordChange } from '../../platform/events/change-log.ts';
+import { AppError, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
+import { can } from '../../platform/auth/permissions.ts';
+import { paginate, type PageRequest, type PageResult } from '../../platform/http/pagination.ts';
+import { formatCustomerNumber, parseCustomerNumber } from '../../shared/identifiers/customer-number.ts';
+import { NAF_SECTIONS } from '../../shared/identifiers/naf.ts';
+import { customFieldMap, type CustomFieldFull } from '../custom-fields/custom-field-service.ts';
+import { takeCustomerNumbers } from './customer-numbers.ts';
+import { readPartyBody, type AddressRow, type EmailRow, type PartyInput, type PhoneRow } from './party-input.ts';
+import type { PartyBody, PartyKind, PartyRole } from './party-schemas.ts';
+import { applyRoleChange, resolveRoles } from './party-roles.ts';
+import { assertMayEdit, editAccess, mayEdit, type EditAccess } from './record-access.ts';
+
+export type PartyRow = Selectable<PartiesTable>;
+export type PartyListRow = PartyRow & { owner_name: string | null; team_name: string | null };
+
+export interface PartyContactPoints {
+  emails: EmailRow[];
+  phones: PhoneRow[];
+  addresses: AddressRow[];
+}
+
+export interface PartyDetail {
+  row: PartyListRow;
+  contact: PartyContactPoints;
+  canEdit: boolean;
+}
+
+/** What a reader may see of custom fields: which keys are sensitive and whether they may read them. */
+export interface CustomVisibility {
+  fields: Map<string, CustomFieldFull>;
+  canReadSensitive: boolean;
+}
+
+const ENTITY = 'party';
+export const LABEL: Record<PartyKind, string> = { person: 'Person', organisation: 'Organisation' };
+
+export async function customVisibility(ctx: Ctx, kind: PartyKind): Promise<CustomVisibility> {
+  return { fields: await customFieldMap(ctx, kind), canReadSensitive: can(ctx.actor, 'customers:sensitive') };
+}
+
+function displayNameOf(row: Pick<PartyRow, 'kind' | 'first_name' | 'last_name' | 'legal_name' | 'trade_name'>): string {
+  if (row.kind === 'organisation') return row.trade_name || row.legal_name || '';
+  return [row.first_name, row.last_name].filter(Boolean).join(' ');
+}
+
+/** Primary contact details copied onto the party for lists and search. */
+function primaryColumns(contact: Partial<PartyContactPoints>): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if (contact.emails) columns.email = contact.emails[0]?.email ?? null;
+  if (contact.phones) columns.phone = contact.phones[0]?.phone ?? null;
+  if (contact.addresses) {
+    const address = contact.addresses[0];
+    columns.postcode = address?.postcode ?? null;
+    columns.city = address?.city ?? null;
+    columns.departement = address?.departement ?? null;
+    columns.region = address?.region ?? null;
+    columns.country = address?.country ?? null;
+  }
+  return columns;
+}
+
+function withPartyNames(ctx: Ctx) {
+  return scoped(ctx.db, ctx.workspaceId)
+    .selectFrom('parties')
+    .leftJoin('users as owner', (join) => join.onRef('owner.workspace_id', '=', 'parties.workspace_id').onRef('owner.id', '=', 'parties.owner_id'))
+    .leftJoin('teams as team', (join) => join.onRef('team.workspace_id', '=', 'parties.workspace_id').onRef('team.id', '=', 'parties.team_id'))
+    .selectAll('parties')
+    .select(['owner.name as owner_name', 'team.name as team_name']);
+}
+
+async function loadContactPoints(ctx: Ctx, partyId: string): Promise<PartyContactPoints> {
+  const db = scoped(ctx.db, ctx.workspaceId);
+  const [emails, phones, addresses] = await Promise.all([
+    db.selectFrom('party_emails').select(['email', 'type', 'valid']).where('party_id', '=', partyId).orderBy('position').execute(),
+    db.selectFrom('party_phones').select(['phone', 'type', 'valid']).where('party_id', '=', partyId).orderBy('position').execute(),
+    db
+      .selectFrom('party_addresses')
+      .select(['type', 'line1', 'line2', 'postcode', 'city', 'country', 'departement', 'region', 'valid'])
+      .where('party_id', '=', partyId)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { emails, phones, addresses };
+}
+
+async function replaceContactPoints(ctx: Ctx, partyId: string, contact: Partial<PartyContactPoints>): Promise<void> {
+  const db = scoped(ctx.db, ctx.workspaceId);
+  if (contact.emails) {
+    await db.deleteFrom('party_emails').where('party_id', '=', partyId).execute();
+    if (contact.emails.length > 0) {
+      await db.insertInto('party_emails', contact.emails.map((e, position) => ({ ...e, party_id: partyId, position }))).execute();
+    }
+  }
+  if (contact.phones) {
+    await db.deleteFrom('party_phones').where('party_id', '=', partyId).execute();
+    if (contact.phones.length > 0) {
+      await db.insertInto('party_phones', contact.phones.map((p, position) => ({ ...p, party_id: partyId, position }))).execute();
+    }
+  }
+  if (contact.addresses) {
+    await db.deleteFrom('party_addresses').where('party_id', '=', partyId).execute();
+    if (contact.addresses.length > 0) {
+      await db.insertInto('party_addresses', contact.addresses.map((a, position) => ({ ...a, party_id: partyId, position }))).execute();
+    }
+  }
+}
+
+/** The record as the change log keeps it: columns, contact points as text, custom values flattened, secrets out. */
+function loggable(row: PartyRow, contact: PartyContactPoints, fields: Map<string, CustomFieldFull>): Record<string, unknown> {
+  const { search_text, version, created_at, updated_at, workspace_id, custom, ...columns } = row;
+  const flat: Record<string, unknown> = { ...columns };
+  for (const [key, value] of Object.entries(custom ?? {})) {
+    flat[`custom.${key}`] = fields.get(key)?.sensitive ? '(sensitive)' : value;
+  }
+  flat.emails = contact.emails.map((e) => `${e.email} (${e.type}${e.valid ? '' : ', invalid'})`);
+  flat.phones = contact.phones.map((p) => `${p.phone} (${p.type}${p.valid ? '' : ', invalid'})`);
+  flat.addresses = contact.addresses.map((a) => [a.line1, a.line2, a.postcode, a.city, a.country].filter(Boolean).join(', '));
+  return flat;
+}
+
+async function checkReferences(ctx: Ctx, columns: Record<string, unknown>, issues: FieldIssue[]): Promise<void> {
+  const db = scoped(ctx.db, ctx.workspaceId);
+  if (typeof columns.owner_id === 'string') {
+    const owner = await db.selectFrom('users').select('status').where('id', '=', columns.owner_id).executeTakeFirst();
+    if (!owner || owner.status === 'disabled') issues.push({ field: 'body.ownerId', rule: 'must be an active user of this workspace' });
+  }
+  if (typeof columns.team_id === 'string') {
+    const team = await db.selectFrom('teams').select('id').where('id', '=', columns.team_id).executeTakeFirst();
+    if (!team) issues.push({ field: 'body.teamId', rule: 'must be a team of this workspace' });
+  }
+}
+
+function mergeCustom(current: Record<string, unknown>, changes: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!changes) return current;
+  const merged = { ...current };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+/** Creates a person or an organisation with its contact points and roles; the creator owns it unless told otherwise. */
+export async function createParty(ctx: Ctx, kind: PartyKind, body: PartyBody): Promise<PartyDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const fields = await customFieldMap(tx, kind);
+    const issues: FieldIssue[] = [];
+    const input = readPartyBody(kind, body, fields, issues);
+    if (input.columns.owner_id === undefined) input.columns.owner_id = actorUserId(tx.actor);
+    await checkReferences(tx, input.columns, issues);
+    throwIfIssues(issues);
+
+    const id = randomUUID();
+    const [customerNumber] = await takeCustomerNumbers(tx, 1);
+    const contact: PartyContactPoints = { emails: input.emails ?? [], phones: input.phones ?? [], addresses: input.addresses ?? [] };
+    const base = { kind, ...input.columns } as Pick<PartyRow, 'kind' | 'first_name' | 'last_name' | 'legal_name' | 'trade_name'>;
+    const row = await scoped(tx.db, tx.workspaceId)
+      .insertInto('parties', [
+        {
+          ...(input.columns as object),
+          ...primaryColumns(contact),
+          id,
+          kind,
+          customer_number: customerNumber!,
+          display_name: displayNameOf(base),
+          roles: resolveRoles([], (body.roles ?? []) as PartyRole[]),
+          custom: JSON.stringify(mergeCustom({}, input.custom)),
+        } as never,
+      ])
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await replaceContactPoints(tx, id, contact);
+    await applyRoleChange(tx, id, [], row.roles as PartyRole[], { reason: body.roleReason, competitor: body.lostToCompetitor });
+    await recordChange(tx, { entity: ENTITY, entityId: id, action: 'create', after: loggable(row, contact, fields) });
+    return getPartyDetail(tx, id);
+  });
+}
+
+/** The version conflict answer: the record as it is now, so the client can reload or merge. */
+export type PresentDetail = (detail: PartyDetail) => unknown;
+
+export interface UpdateOptions {
+  /** Presents the current record for the 409 body. */
+  present: PresentDetail;
+}
+
+/** Applies a partial change to a party the client read at `body.version`. */
+export async function updateParty(ctx: Ctx, kind: PartyKind, id: string, body: PartyBody, options: UpdateOptions): Promise<PartyDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const db = scoped(tx.db, tx.workspaceId);
+    const before = await db.selectFrom('parties').selectAll().where('id', '=', id).where('kind', '=', kind).forUpdate().executeTakeFirst();
+    if (!before) throw notFound(LABEL[kind]);
+    const access = await editAccess(tx);
+    assertMayEdit(access, before);
+    if (before.erased_at) throw new AppError('conflict', 'This record was erased; it can no longer be changed');
+    if (body.version !== before.version) {
+      throw new AppError(
+        'version_conflict',
+        `This record was changed by someone else since you opened it (you had version ${body.version}, it is now ${before.version})`,
+        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
+        options.present(await getPartyDetail(tx, id)),
+      );
+    }
+    const fields = await customFieldMap(tx, kind);
+    const issues: FieldIssue[] = [];
+    const input: PartyInput = readPartyBody(kind, body, fields, issues);
+    await checkReferences(tx, input.columns, issues);
+    throwIfIssues(issues);
+
+    const contactBefore = await loadContactPoints(tx, id);
+    const contactChanges: Partial<PartyContactPoints> = {};
+    if (input.emails) contactChanges.emails = input.emails;
+    if (input.phones) contactChanges.phones = input.phones;
+    if (input.addresses) contactChanges.addresses = input.addresses;
+    await replaceContactPoints(tx, id, contactChanges);
+    const roles =
+      body.roles !== undefined
+        ? await applyRoleChange(tx, id, before.roles as PartyRole[], body.roles as PartyRole[], {
+            reason: body.roleReason,
+            competitor: body.lostToCompetitor,
+          })
+        : before.roles;
+    const merged = { ...before, ...input.columns } as PartyRow;
+    const after = await db
+      .updateTable('parties')
+      .set({
+        ...(input.columns as object),
+        ...primaryColumns(contactChanges),
+        display_name: displayNameOf(merged),
+        roles,
+        custom: JSON.stringify(mergeCustom(before.custom ?? {}, input.custom)),
+        version: before.version + 1,
+        updated_at: new Date(),
+      } as never)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const contactAfter = { ...contactBefore, ...contactChanges };
+    const changed = await recordChange(tx, {
+      entity: ENTITY,
+      entityId: id,
+      action: 'update',
+      before: loggable(before, contactBefore, fields),
+      after: loggable(after, contactAfter, fields),
+    });
+    // A save that changed nothing keeps the version the client has.
+    if (changed === null) await db.updateTable('parties').set({ version: before.version, updated_at: before.updated_at }).where('id', '=', id).execute();
+    return getPartyDetail(tx, id, access);
+  });
+}
+
+export async function getPartyDetail(ctx: Ctx, id: string, access?: EditAccess, kind?: PartyKind): Promise<PartyDetail> {
+  let query = withPartyNames(ctx).where('parties.id', '=', id);
+  if (kind) query = query.where('parties.kind', '=', kind);
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound(kind ? LABEL[kind] : 'Customer record');
+  const contact = await loadContactPoints(ctx, id);
+  const canEdit = !row.erased_at && mayEdit(access ?? (await editAccess(ctx)), row);
+  return { row, contact, canEdit };
+}
+
+/** Finds a record by its customer number, typed in any case with or without dashes; absorbed numbers resolve. */
+export async function findByCustomerNumber(ctx: Ctx, typed: string): Promise<PartyDetail> {
+  const parsed = parseCustomerNumber(typed);
+  if (!parsed) {
+    throw new AppError('validation_failed', `params.number is not a valid customer number`, [
+      { field: 'params.number', rule: 'must be a customer number such as C-000123-18 with matching check digits' },
+    ]);
+  }
+  const number = formatCustomerNumber(parsed.prefix, parsed.sequence);
+  const db = scoped(ctx.db, ctx.workspaceId);
+  const direct = await db.selectFrom('parties').select('id').where('customer_number', '=', number).executeTakeFirst();
+  const alias = direct ?? (await db.selectFrom('customer_number_aliases').select('party_id as id').where('customer_number', '=', number).executeTakeFirst());
+  if (!alias) throw notFound('Customer record');
+  return getPartyDetail(ctx, alias.id);
+}
+
+export interface ListPartiesOptions extends PageRequest {
+  q?: string;
+  role?: string;
+  ownerId?: string;
+  teamId?: string;
+  city?: string;
+  postcode?: string;
+  departement?: string;
+  region?: string;
+  tag?: string;
+  pcsGroup?: string;
+  familySituation?: string;
+  headcountBand?: string;
+  nafSection?: string;
+  organisationId?: string;
+  doNotContact?: boolean;
+  /** Custom field conditions written `key=value`, `key>=number` or `key<=number`. */
+  custom?: string[];
+}
+
+const CUSTOM_CONDITION = /^([a-z][a-z0-9_]{0,39})(=|>=|<=)(.*)$/s;
+
+type PartyQuery = ReturnType<typeof withPartyNames>;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Folds a search text the way the database's `rapport_fold` does. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/'/g, ' ')
+    .trim();
+}
+
+function customCondition(condition: string, index: number, fields: Map<string, CustomFieldFull>) {
+  const match = CUSTOM_CONDITION.exec(condition);
+  const field = match ? fields.get(match[1]!) : undefined;
+  const where = `query.custom[${index}]`;
+  if (!match || !field) {
+    throw new AppError('validation_failed', `${where} must be key=value, key>=number or key<=number with a custom field key`, [
+      { field: where, rule: 'must be key=value, key>=number or key<=number with a custom field key' },
+    ]);
+  }
+  const [, key, operator, raw] = match as unknown as [string, string, string, string];
+  if (operator !== '=') {
+    if (!['number', 'money', 'date'].includes(field.type)) {
+      throw new AppError('validation_failed', `${where} compares a ${field.type} field`, [{ field: where, rule: 'may use >= or <= only on number, money and date fields' }]);
+    }
+    const cast = field.type === 'date' ? sql`date` : sql`numeric`;
+    if (field.type !== 'date' && !Number.isFinite(Number(raw))) {
+      throw new AppError('validation_failed', `${where} needs a number`, [{ field: where, rule: 'must compare with a number' }]);
+    }
+    return sql<boolean>`(parties.custom ->> ${key})::${cast} ${sql.raw(operator)} ${raw}::${cast}`;
+  }
+  let value: unknown = raw;
+  if (field.type === 'boolean') value = raw === 'true';
+  else if (field.type === 'number' || field.type === 'money') value = Number(raw);
+  const wanted = field.type === 'multi_choice' ? { [key]: [raw] } : { [key]: value };
+  return sql<boolean>`parties.custom @> ${JSON.stringify(wanted)}::jsonb`;
+}
+
+/** Applies the list filters shared by lists, counts and exports. */
+export function filterParties(query: PartyQuery, options: ListPartiesOptions, fields: Map<string, CustomFieldFull>): PartyQuery {
+  let q = query;
+  if (options.role) q = q.where(sql<boolean>`parties.roles @> array[${options.role}]::text[]`);
+  if (options.tag) q = q.where(sql<boolean>`parties.tags @> array[${options.tag}]::text[]`);
+  if (options.ownerId) q = q.where('parties.owner_id', '=', options.ownerId);
+  if (options.teamId) q = q.where('parties.team_id', '=', options.teamId);
+  if (options.city) q = q.where(sql<boolean>`rapport_fold(parties.city) = ${fold(options.city)}`);
+  if (options.postcode) q = q.where('parties.postcode', '=', options.postcode);
+  if (options.departement) q = q.where('parties.departement', '=', options.departement);
+  if (options.region) q = q.where('parties.region', '=', options.region);
+  if (options.pcsGroup) q = q.where('parties.pcs_group', '=', options.pcsGroup);
+  if (options.familySituation) q = q.where('parties.family_situation', '=', options.familySituation);
+  if (options.headcountBand) q = q.where('parties.headcount_band', '=', options.headcountBand);
+  if (options.doNotContact !== undefined) q = q.where('parties.do_not_contact', '=', options.doNotContact);
+  if (options.nafSection) {
+    const section = NAF_SECTIONS.find((s) => s.letter === options.nafSection);
+    if (section) {
+      q = q.where(sql<boolean>`substr(parties.naf_code, 1, 2)::int between ${section.firstDivision} and ${section.lastDivision}`);
+    }
+  }
+  if (options.organisationId) {
+    const organisationId = options.organisationId;
+    q = q.where((eb: ExpressionBuilder<DB, 'parties'>) =>
+      eb.exists(
+        eb
+          .selectFrom('party_links')
+          .select(sql`1`.as('one'))
+          .whereRef('party_links.workspace_id', '=', 'parties.workspace_id')
+          .whereRef('party_links.party_id', '=', 'parties.id')
+          .where('party_links.kind', '=', 'employee_of')
+          .where('party_links.other_party_id', '=', organisationId),
+      ),
+    );
+  }
+  if (options.q) {
+    const folded = fold(options.q);
+    if (folded !== '') q = q.where(sql<boolean>`parties.search_text like ${`%${escapeLike(folded)}%`}`);
+  }
+  (options.custom ?? []).forEach((condition, index) => {
+    q = q.where(customCondition(condition, index, fields));
+  });
+  return q;
+}
+
+export const SORT_COLUMNS = {
+  name: 'parties.display_name',
+  createdAt: 'parties.created_at',
+  updatedAt: 'parties.updated_at',
+  city: 'parties.city',
+  customerNumber: 'parties.customer_number',
+} as const;
+
+export async function listParties(ctx: Ctx, kind: PartyKind, options: ListPartiesOptions): Promise<PageResult<PartyListRow>> {
+  const fields = await customFieldMap(ctx, kind);
+  const query = filterParties(withPartyNames(ctx).where('parties.kind', '=', kind), options, fields);
+  return paginate(query, options, { sortColumns: SORT_COLUMNS, defaultSort: 'name', idColumn: 'parties.id' });
+}
+
+/** How many records match the filters; counting stops at `cap` so a count over millions stays quick. */
+export async function countParties(ctx: Ctx, kind: PartyKind, options: ListPartiesOptions, cap = 100_000): Promise<{ count: number; exact: boolean }> {
+  const fields = await customFieldMap(ctx, kind);
+  const inner = filterParties(withPartyNames(ctx).where('parties.kind', '=', kind), options, fields)
+    .clearSelect()
+    .select('parties.id')
+    .limit(cap + 1);
+  const { n } = await ctx.db
+    .selectFrom(inner.as('matching'))
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return { count: Math.min(n, cap), exact: n <= cap };
+}
