@@ -1,7 +1,7 @@
 /** The frame of every signed-in page: header (workspace, search, user menu), side navigation, content. */
 import { AppShell, Burger, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconHome, IconSettings, IconUser, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
@@ -73,6 +73,20 @@ export function AppLayout() {
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
         <NavLinkItem to="/" label={t('nav.home')} leftSection={<IconHome size={18} aria-hidden />} active={isActive('/')} />
+        <NavLinkItem
+          to="/people"
+          label={t('nav.people')}
+          leftSection={<IconUser size={18} aria-hidden />}
+          active={isActive('/people')}
+          data-testid="nav-people"
+        />
+        <NavLinkItem
+          to="/organisations"
+          label={t('nav.organisations')}
+          leftSection={<IconBuilding size={18} aria-hidden />}
+          active={isActive('/organisations')}
+          data-testid="nav-organisations"
+        />
         {canSeeUsers && (
           <NavLinkItem
             to="/users"

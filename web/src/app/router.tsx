@@ -12,6 +12,9 @@ import { hasPermission, safeRedirect } from '../auth/sessionModel.ts';
 import { HomePage } from '../home/HomePage.tsx';
 import { applyLocale } from '../i18n/i18n.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { PartyListPage } from '../parties/PartyListPage.tsx';
+import { PartyRecordPage } from '../record/PartyRecordPage.tsx';
+import { CustomerSettingsPage } from '../customizing/CustomerSettingsPage.tsx';
 import { UserList } from '../users/UserList.tsx';
 import { parseUserFilters } from '../users/userModel.ts';
 import { UserShow } from '../users/UserShow.tsx';
@@ -98,10 +101,59 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 });
 
+const peopleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/people',
+  component: () => <PartyListPage kind="person" />,
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/people/$id',
+  component: function PersonRecord() {
+    const { id } = personRoute.useParams();
+    return <PartyRecordPage kind="person" id={id} />;
+  },
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/organisations',
+  component: () => <PartyListPage kind="organisation" />,
+});
+
+const organisationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/organisations/$id',
+  component: function OrganisationRecord() {
+    const { id } = organisationRoute.useParams();
+    return <PartyRecordPage kind="organisation" id={id} />;
+  },
+});
+
+const customerSettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/settings/customers',
+  beforeLoad: ({ context }) => {
+    if (!hasPermission(context.me, 'customers:configure')) throw redirect({ to: '/' });
+  },
+  component: CustomerSettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   acceptInviteRoute,
-  signedInRoute.addChildren([homeRoute, usersRoute, userRoute, settingsRoute]),
+  signedInRoute.addChildren([
+    homeRoute,
+    usersRoute,
+    userRoute,
+    settingsRoute,
+    customerSettingsRoute,
+    peopleRoute,
+    personRoute,
+    organisationsRoute,
+    organisationRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

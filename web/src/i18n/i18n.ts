@@ -6,20 +6,33 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
+import partiesEn from '../parties/parties.en.json' with { type: 'json' };
+import partiesFr from '../parties/parties.fr.json' with { type: 'json' };
+import recordEn from '../record/record.en.json' with { type: 'json' };
+import recordFr from '../record/record.fr.json' with { type: 'json' };
+import customizingEn from '../customizing/customizing.en.json' with { type: 'json' };
+import customizingFr from '../customizing/customizing.fr.json' with { type: 'json' };
 import { pickLocale, type Locale } from './locale.ts';
+
+/**
+ * The catalogue: the shell's, plus one per feature folder (each under its own top-level key, so features
+ * never edit each other's files).
+ */
+const english = { ...en, ...partiesEn, ...recordEn, ...customizingEn };
+const french = { ...fr, ...partiesFr, ...recordFr, ...customizingFr };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // English is the reference catalogue: keys missing from it fail type-checking.
-    resources: { translation: typeof en };
+    resources: { translation: typeof english };
   }
 }
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: { en: { translation: english }, fr: { translation: french } },
   lng: pickLocale(navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   supportedLngs: ['en', 'fr'],
