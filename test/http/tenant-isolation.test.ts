@@ -10,6 +10,11 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, call, type TestApp } from '../helpers/app.ts';
 import { makeUser, makeWorkspace, sessionFor, tokenFor, type TestWorkspace } from '../helpers/factories.ts';
+import { createParty } from '../../src/modules/parties/party-service.ts';
+import { addLink } from '../../src/modules/parties/party-links.ts';
+import { createCustomField } from '../../src/modules/custom-fields/custom-field-service.ts';
+import { createTeam } from '../../src/modules/teams/team-service.ts';
+import { createView } from '../../src/modules/views/view-service.ts';
 
 let t: TestApp;
 let a: TestWorkspace;
@@ -17,6 +22,8 @@ let b: TestWorkspace;
 /** One record of workspace A for every kind of resource a route can name. */
 let resourcesOfA: Record<string, string>;
 let secretsOfA: string[];
+/** Values for the other path parameters, all pointing at workspace A's records. */
+let paramsOfA: Record<string, string>;
 
 async function snapshot(workspaceId: string): Promise<Record<string, unknown[]>> {
   const tables = await sql<{ table_name: string }>`
@@ -37,8 +44,27 @@ before(async () => {
   b = await makeWorkspace(t.database.db, 'Beta Isolation');
   const sales = await makeUser(a, 'sales', 'Zoé Alphaonly');
   const token = await tokenFor(a, a.admin, 'read_write');
-  resourcesOfA = { user: sales.id, api_token: token.id, workspace: a.id };
-  secretsOfA = [a.id, a.admin.id, sales.id, token.id, a.admin.email, sales.email, 'Alphaonly', 'Alpha Isolation'];
+  const organisation = await createParty(a.ctx, 'organisation', { legalName: 'Alphaonly Industries', siret: '73282932000074' });
+  // Customer numbers are per workspace, so B's first records get the same numbers as A's first ones: the record
+  // probed by number comes after a few others, beyond what B's example bodies create during the walk.
+  for (let i = 0; i < 5; i++) await createParty(a.ctx, 'person', { lastName: `Filler ${i}` });
+  const person = await createParty(a.ctx, 'person', { lastName: 'Alphaonly', emails: [{ email: 'zoe@alphaonly.test' }] });
+  const link = await addLink(a.ctx, person.row.id, { kind: 'employee_of', otherPartyId: organisation.row.id });
+  const field = await createCustomField(a.ctx, { entity: 'person', label: 'Alphaonly size', type: 'text', purpose: 'test' });
+  const team = await createTeam(a.ctx, 'Alphaonly team');
+  const adminCtx = { ...a.ctx, actor: { type: 'user' as const, userId: a.admin.id, role: 'admin' as const, label: a.admin.email } };
+  const view = await createView(adminCtx, { entity: 'person', name: 'Alphaonly view' });
+  resourcesOfA = {
+    user: sales.id,
+    api_token: token.id,
+    workspace: a.id,
+    party: person.row.id,
+    custom_field: field.id,
+    team: team.id,
+    saved_view: view.id,
+  };
+  paramsOfA = { linkId: link.id, number: person.row.customer_number };
+  secretsOfA = [a.id, a.admin.id, sales.id, token.id, a.admin.email, sales.email, 'Alphaonly', 'alphaonly', 'Alpha Isolation', person.row.id, organisation.row.id, link.id];
 });
 
 after(() => t.close());
@@ -68,7 +94,9 @@ test('workspace B can neither read nor change anything of workspace A, on every 
     if (route.access === 'public') continue;
     const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
     const variants: { url: string; targetsA: boolean }[] = [];
-    if (params.length === 0) {
+    if (params.length === 1 && paramsOfA[params[0]!]) {
+      variants.push({ url: route.url.replace(`:${params[0]}`, paramsOfA[params[0]!]!), targetsA: true });
+    } else if (params.length === 0) {
       variants.push({ url: route.url, targetsA: false });
     } else {
       const kinds = route.resource === '*' ? Object.keys(resourcesOfA) : [route.resource!];
@@ -79,6 +107,7 @@ test('workspace B can neither read nor change anything of workspace A, on every 
         for (const param of params) {
           if (param === 'id') url = url.replace(':id', id);
           else if (param === 'entity') url = url.replace(':entity', kind);
+          else if (paramsOfA[param]) url = url.replace(`:${param}`, paramsOfA[param]!);
           else assert.fail(`${route.method} ${route.url}: the probe does not know path parameter :${param}`);
         }
         variants.push({ url, targetsA: true });

@@ -91,19 +91,22 @@ export const UUID_ROLE = 1;
 export const UUID_LINK = 2;
 
 /**
- * A version-4-shaped UUID derived from the seed, a record's customer number sequence, what it names and an index.
+ * Version-4-shaped UUIDs derived from the seed, a record's customer number sequence, what they name and an index.
  * Distinct (sequence, kind, index) give distinct UUIDs for one seed: the first and last 32 bits are bijections of
- * the sequence and of (kind, index), and the version and variant bits sit in the two middle words.
+ * the sequence and of (kind, index), and the version and variant bits sit in the two middle words. Customer number
+ * sequences never repeat in a workspace, so neither do these UUIDs, however many times demo data is loaded.
  */
-export function demoUuid(seed: number, sequence: number, kind: number, index: number): string {
+export function demoUuids(seed: number): (sequence: number, kind: number, index: number) => string {
   const seedA = hash32(seed, 0x51);
   const seedB = hash32(seed, 0xb7);
-  const high = Math.floor(sequence / 4294967296) & 0xff;
-  const a = mix32((sequence >>> 0) ^ seedA);
-  const b = mix32(((kind & 0xff) | ((index & 0xffff) << 8) | (high << 24)) ^ seedB);
-  const c = ((mix32(a ^ seedB ^ 0x9e3779b9) & 0xffff0fff) | 0x00004000) >>> 0;
-  const d = ((mix32(b ^ seedA ^ 0x7f4a7c15) & 0x3fffffff) | 0x80000000) >>> 0;
-  const hc = hexWord(c);
-  const hd = hexWord(d);
-  return `${hexWord(a)}-${hc.slice(0, 4)}-${hc.slice(4)}-${hd.slice(0, 4)}-${hd.slice(4)}${hexWord(b)}`;
+  return (sequence, kind, index) => {
+    const high = Math.floor(sequence / 4294967296) & 0xff;
+    const a = mix32((sequence >>> 0) ^ seedA);
+    const b = mix32(((kind & 0xff) | ((index & 0xffff) << 8) | (high << 24)) ^ seedB);
+    const c = ((mix32(a ^ seedB ^ 0x9e3779b9) & 0xffff0fff) | 0x00004000) >>> 0;
+    const d = ((mix32(b ^ seedA ^ 0x7f4a7c15) & 0x3fffffff) | 0x80000000) >>> 0;
+    const hc = hexWord(c);
+    const hd = hexWord(d);
+    return `${hexWord(a)}-${hc.slice(0, 4)}-${hc.slice(4)}-${hd.slice(0, 4)}-${hd.slice(4)}${hexWord(b)}`;
+  };
 }
