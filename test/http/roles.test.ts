@@ -109,10 +109,13 @@ test('every role gets exactly what ROLE_PERMISSIONS grants, by session and by to
   assert.ok(outcomes.allowed > 0 && outcomes.denied > 0, `the matrix must exercise both answers: ${JSON.stringify(outcomes)}`);
 });
 
-test('the permission table itself: admin holds everything, read_only writes nothing but its own profile', () => {
+test('the permission table itself: admin holds everything, read_only writes nothing but its own profile and views', () => {
   assert.deepEqual([...ROLE_PERMISSIONS.admin].sort(), Object.keys(PERMISSIONS).sort());
   for (const permission of ROLE_PERMISSIONS.read_only) {
-    if (permission !== 'profile:write') assert.equal(PERMISSIONS[permission], 'read', permission);
+    if (permission !== 'profile:write' && permission !== 'views:write') assert.equal(PERMISSIONS[permission], 'read', permission);
+  }
+  for (const role of ROLES) {
+    assert.equal(ROLE_PERMISSIONS[role].has('customers:write'), role !== 'read_only', `${role} and customers:write`);
   }
   for (const role of ROLES) {
     if (role !== 'admin') assert.ok(!ROLE_PERMISSIONS[role].has('users:manage'), `${role} must not manage users`);

@@ -14,7 +14,8 @@ function fieldOf(context: string, issue: FastifySchemaValidationError): string {
   if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
     base.push(params.additionalProperty);
   }
-  return base.join('.');
+  // Array positions read as in JavaScript: body.emails[0].email.
+  return base.join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 }
 
 function ruleOf(issue: FastifySchemaValidationError): string {
