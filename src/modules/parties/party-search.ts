@@ -59,7 +59,7 @@ async function exactMatches(ctx: Ctx, query: string, limit: number): Promise<Row
     if (rows.length > 0) return rows;
     return null;
   }
-  const digits = query.replace(/[\s.\-()]/g, '');
+  const digits = query.replace(/[\s./\-()]/g, '');
   if (/^\d{9}$|^\d{14}$/.test(digits)) {
     const { rows } = await sql<Row>`
       select ${COLUMNS}, 1.0 as score from parties p
