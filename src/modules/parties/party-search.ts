@@ -11,7 +11,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { normalisePhone } from '../../shared/contact/phone.ts';
 import { formatCustomerNumber, parseCustomerNumber } from '../../shared/identifiers/customer-number.ts';
 import type { SearchHit, SearchProvider } from '../search/search-registry.ts';
-import { fold } from './party-service.ts';
+import { escapeLike } from './party-service.ts';
 
 interface Row {
   id: string;
@@ -81,30 +81,30 @@ async function exactMatches(ctx: Ctx, query: string, limit: number): Promise<Row
   return null;
 }
 
-/** Escapes LIKE wildcards. */
-function likeSubstring(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** Customer-number-like input (letters then digits) that did not parse: fuzzy matching would only add noise. */
+const NUMBER_LIKE = /^[a-z]{0,4}[\s-]*\d[\d\s-]*$/i;
 
 async function textMatches(ctx: Ctx, query: string, limit: number): Promise<Row[]> {
-  const folded = fold(query);
-  if (folded.length < 2) return [];
   const ws = ctx.workspaceId;
-  // Substring matches score by how much of the name they cover and whether they start it; typo matches by word
+  const { rows: folded } = await sql<{ text: string }>`select rapport_fold(${query.trim()}) as text`.execute(ctx.db);
+  const needle = folded[0]!.text.trim();
+  if (needle.length < 2) return [];
+  const escaped = escapeLike(needle);
+  // Substring matches score by whether they start the name and how much of it they cover; typo matches by word
   // similarity, below any substring match.
   const { rows: exact } = await sql<Row>`
     select ${COLUMNS},
-      0.6 + 0.3 * (case when rapport_fold(p.display_name) like ${folded.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} then 1 else 0 end)
-          + 0.1 * length(${folded})::float / greatest(length(p.display_name), 1) as score
+      0.6 + 0.3 * (case when p.search_text like ${`${escaped}%`} then 1 else 0 end)
+          + 0.1 * length(${needle})::float / greatest(length(p.display_name), 1) as score
     from parties p
-    where p.workspace_id = ${ws} and p.search_text like ${likeSubstring(folded)}
+    where p.workspace_id = ${ws} and p.search_text like ${`%${escaped}%`}
     order by score desc, p.display_name
     limit ${limit}`.execute(ctx.db);
-  if (exact.length >= limit || folded.length < 3) return exact;
+  if (exact.length >= limit || needle.length < 3 || NUMBER_LIKE.test(query.trim())) return exact;
   const { rows: fuzzy } = await sql<Row>`
-    select ${COLUMNS}, 0.55 * word_similarity(${folded}, p.search_text) as score
+    select ${COLUMNS}, 0.55 * word_similarity(${needle}, p.search_text) as score
     from parties p
-    where p.workspace_id = ${ws} and ${folded} <% p.search_text
+    where p.workspace_id = ${ws} and ${needle} <% p.search_text
     order by score desc, p.display_name
     limit ${limit}`.execute(ctx.db);
   const seen = new Set(exact.map((r) => r.id));

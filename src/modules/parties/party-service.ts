@@ -310,20 +310,13 @@ const CUSTOM_CONDITION = /^([a-z][a-z0-9_]{0,39})(=|>=|<=)(.*)$/s;
 
 type PartyQuery = ReturnType<typeof withPartyNames>;
 
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Folds a search text the way the database's `rapport_fold` does. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/'/g, ' ')
-    .trim();
+/** A LIKE pattern finding `text` anywhere in a folded column; the folding runs in the database (`rapport_fold`). */
+export function foldedSubstring(text: string) {
+  return sql<string>`'%' || rapport_fold(${escapeLike(text.trim())}) || '%'`;
 }
 
 function customCondition(condition: string, index: number, fields: Map<string, CustomFieldFull>) {
@@ -360,7 +353,7 @@ export function filterParties(query: PartyQuery, options: ListPartiesOptions, fi
   if (options.tag) q = q.where(sql<boolean>`parties.tags @> array[${options.tag}]::text[]`);
   if (options.ownerId) q = q.where('parties.owner_id', '=', options.ownerId);
   if (options.teamId) q = q.where('parties.team_id', '=', options.teamId);
-  if (options.city) q = q.where(sql<boolean>`rapport_fold(parties.city) = ${fold(options.city)}`);
+  if (options.city) q = q.where(sql<boolean>`rapport_fold(parties.city) = rapport_fold(${options.city.trim()})`);
   if (options.postcode) q = q.where('parties.postcode', '=', options.postcode);
   if (options.departement) q = q.where('parties.departement', '=', options.departement);
   if (options.region) q = q.where('parties.region', '=', options.region);
@@ -388,10 +381,7 @@ export function filterParties(query: PartyQuery, options: ListPartiesOptions, fi
       ),
     );
   }
-  if (options.q) {
-    const folded = fold(options.q);
-    if (folded !== '') q = q.where(sql<boolean>`parties.search_text like ${`%${escapeLike(folded)}%`}`);
-  }
+  if (options.q && options.q.trim() !== '') q = q.where(sql<boolean>`parties.search_text like ${foldedSubstring(options.q)}`);
   (options.custom ?? []).forEach((condition, index) => {
     q = q.where(customCondition(condition, index, fields));
   });

@@ -1,20 +1,30 @@
 /**
  * The search box of the header: a button (or Ctrl/Cmd-K) opens a dialog whose input queries GET /api/search
- * as the user types, shows the results grouped by kind, and opens the chosen one. The input and the result list
- * follow the ARIA combobox pattern, so the arrow keys and Enter work and screen readers announce the choice.
+ * as the user types, shows the results grouped by kind, each with the icon of its kind, and opens the chosen one.
+ * The input and the result list follow the ARIA combobox pattern, so the arrow keys and Enter work and screen
+ * readers announce the choice.
  */
-import { Box, Button, Kbd, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Group, Kbd, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useHotkeys, useId } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconBuilding, IconFile, IconSearch, IconUser, IconUserCog, type Icon } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { errorMessage } from '../app/formErrors.ts';
 import { translateDynamic } from '../i18n/dynamic.ts';
 import { useSearch } from './searchHooks.ts';
 import { flattenGroups, groupByKind, isAppPath, moveHighlight, searchableQuery, type SearchResult } from './searchModel.ts';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** The icon of each kind of result: customers (a person, an organisation) and the workspace's users. */
+const KIND_ICONS: Record<string, Icon> = { person: IconUser, organisation: IconBuilding, user: IconUserCog };
+
+/** The heading of a group of results: the shell's name for the kind, else the customer settings' one. */
+function kindLabel(t: TFunction, kind: string): string {
+  return translateDynamic(t, `search.kinds.${kind}`, translateDynamic(t, `customizing.searchKinds.${kind}`, kind));
+}
 
 export function GlobalSearch() {
   const { t } = useTranslation();
@@ -99,40 +109,52 @@ function SearchPanel({ onDone }: { onDone: () => void }) {
       />
       <SearchStatus input={input} query={query} count={flat.length} loading={search.isPending && query !== null} error={search.error} />
       <Box id={listId} role="listbox" aria-label={t('search.results')}>
-        {groups.map((group) => (
-          <Box key={group.kind} role="group" aria-label={translateDynamic(t, `search.kinds.${group.kind}`, group.kind)} mb="sm">
-            <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4} aria-hidden>
-              {translateDynamic(t, `search.kinds.${group.kind}`, group.kind)}
-            </Text>
-            {group.results.map((result) => (
-              <Box
-                key={result.id}
-                id={optionId(result)}
-                role="option"
-                aria-selected={result === active}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => go(result)}
-                onMouseEnter={() => setHighlight(flat.indexOf(result))}
-                px="sm"
-                py={6}
-                style={{
-                  borderRadius: 'var(--mantine-radius-sm)',
-                  cursor: 'pointer',
-                  backgroundColor: result === active ? 'var(--mantine-color-default-hover)' : undefined,
-                }}
-              >
-                <Text size="sm" fw={500}>
-                  {result.title}
+        {groups.map((group) => {
+          const KindIcon = KIND_ICONS[group.kind] ?? IconFile;
+          const label = kindLabel(t, group.kind);
+          return (
+            <Box key={group.kind} role="group" aria-label={label} mb="sm" data-kind={group.kind}>
+              <Group gap={6} mb={4} aria-hidden>
+                <KindIcon size={14} color="var(--mantine-color-dimmed)" />
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                  {label}
                 </Text>
-                {result.subtitle && (
-                  <Text size="xs" c="dimmed">
-                    {result.subtitle}
-                  </Text>
-                )}
-              </Box>
-            ))}
-          </Box>
-        ))}
+              </Group>
+              {group.results.map((result) => (
+                <Group
+                  key={result.id}
+                  id={optionId(result)}
+                  role="option"
+                  aria-selected={result === active}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => go(result)}
+                  onMouseEnter={() => setHighlight(flat.indexOf(result))}
+                  gap="sm"
+                  wrap="nowrap"
+                  px="sm"
+                  py={6}
+                  style={{
+                    borderRadius: 'var(--mantine-radius-sm)',
+                    cursor: 'pointer',
+                    backgroundColor: result === active ? 'var(--mantine-color-default-hover)' : undefined,
+                  }}
+                >
+                  <KindIcon size={18} aria-hidden style={{ flexShrink: 0 }} />
+                  <Box miw={0}>
+                    <Text size="sm" fw={500} truncate>
+                      {result.title}
+                    </Text>
+                    {result.subtitle && (
+                      <Text size="xs" c="dimmed" truncate>
+                        {result.subtitle}
+                      </Text>
+                    )}
+                  </Box>
+                </Group>
+              ))}
+            </Box>
+          );
+        })}
       </Box>
     </Stack>
   );

@@ -1,6 +1,11 @@
-/** Settings: the user's profile and API tokens, and the workspace for those who manage it. */
-import { Paper, Stack, Title } from '@mantine/core';
+/**
+ * Settings: the user's profile and API tokens, the workspace for those who manage it, and the way to the
+ * customer record settings for those who configure them.
+ */
+import { Group, Paper, Stack, Title } from '@mantine/core';
+import { IconAdjustments } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../app/links.tsx';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { TokenList } from '../tokens/TokenList.tsx';
@@ -19,6 +24,16 @@ export function SettingsPage() {
       {hasPermission(me, 'profile:write') && (
         <Paper withBorder p="lg" component="section">
           <TokenList />
+        </Paper>
+      )}
+      {hasPermission(me, 'customers:configure') && (
+        <Paper withBorder p="lg" component="section">
+          <Group gap="sm">
+            <IconAdjustments size={20} aria-hidden />
+            <AnchorLink to="/settings/customers" fw={500} data-testid="settings-customers">
+              {t('settings.customers')}
+            </AnchorLink>
+          </Group>
         </Paper>
       )}
       {hasPermission(me, 'workspace:manage') && (

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
-// Search compares texts folded to lower case without accents. unaccent() is not immutable, so it cannot feed an
+// Search compares texts folded to lower case without accents, apostrophes and hyphens read as spaces
+// ('D’Arc', "d'arc" and 'Jean-Paul' / 'jean paul' meet). unaccent() is not immutable, so it cannot feed an
 // index; this function folds the Latin letters French and its neighbours use, and is immutable. pg_trgm gives
 // typo-tolerant matching (trigram similarity) with GIN indexes.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -9,8 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function rapport_fold(value text) returns text
     language sql immutable parallel safe strict
     return replace(replace(replace(translate(lower(value),
-      'àáâãäåāăąçćčďèéêëēĕėęěìíîïĩīįłñńňòóôõöøōőŕřśšşťùúûüũūůűųýÿžźżß',
-      'aaaaaaaaacccdeeeeeeeeeiiiiiiilnnnoooooooorrssstuuuuuuuuuyyzzzs'), 'œ', 'oe'), 'æ', 'ae'), '''', ' ')`.execute(db);
+      'àáâãäåāăąçćčďèéêëēĕėęěìíîïĩīįłñńňòóôõöøōőŕřśšşťùúûüũūůűųýÿžźż''’‘-',
+      'aaaaaaaaacccdeeeeeeeeeiiiiiiilnnnoooooooorrssstuuuuuuuuuyyzzz    '), 'œ', 'oe'), 'æ', 'ae'), 'ß', 'ss')`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
