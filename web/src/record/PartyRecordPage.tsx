@@ -1,6 +1,111 @@
-import type { PartyKind } from '../parties/partyTypes.ts';
+/**
+ * One person's or organisation's record: header, profile and contact points edited in place, custom fields,
+ * relationships, roles, consent and history. Every save carries the version read; a conflict opens a dialog to
+ * reload, keep one's own values or merge field by field.
+ */
+import { Grid, Group, Stack } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../app/api.ts';
+import { AnchorLink } from '../app/links.tsx';
+import { LoadError, Loading } from '../app/QueryState.tsx';
+import { useMe } from '../auth/authHooks.ts';
+import { hasPermission } from '../auth/sessionModel.ts';
+import { EventFeedPanel } from '../events/EventFeedPanel.tsx';
+import { useHistory } from '../events/eventHooks.ts';
+import type { Party, PartyKind } from '../parties/partyTypes.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
+import { ContactSection } from './ContactSection.tsx';
+import { CustomFieldsSection } from './CustomFieldsSection.tsx';
+import { ProfileSection } from './ProfileSection.tsx';
+import { RecordEditorContext, useRecordSaving, type RecordEditor } from './recordEditor.ts';
+import { RecordHeader } from './RecordHeader.tsx';
+import { useCustomFields, useOwners, useParty, useTeams } from './recordHooks.ts';
+import { RelationshipsPanel } from './RelationshipsPanel.tsx';
+import { RolesPanel } from './RolesPanel.tsx';
 
-/** One person's or organisation's record page (built in this folder). */
 export function PartyRecordPage({ kind, id }: { kind: PartyKind; id: string }) {
-  return <div data-kind={kind} data-id={id} />;
+  const { t } = useTranslation();
+  const party = useParty(kind, id);
+  return (
+    <Stack gap="lg" maw={1320} data-testid="party-record">
+      <AnchorLink to={kind === 'person' ? '/people' : '/organisations'} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden />
+          {kind === 'person' ? t('record.backToPeople') : t('record.backToOrganisations')}
+        </Group>
+      </AnchorLink>
+      {party.isPending ? (
+        <Loading />
+      ) : party.isError ? (
+        <LoadError
+          error={isApiError(party.error, 'not_found') ? new Error(t('record.notFound')) : party.error}
+          onRetry={isApiError(party.error, 'not_found') ? undefined : () => void party.refetch()}
+        />
+      ) : (
+        <RecordView key={party.data.id} party={party.data} />
+      )}
+    </Stack>
+  );
+}
+
+function RecordView({ party }: { party: Party }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const editable = party.canEdit && hasPermission(me, 'customers:write');
+  const canReadUsers = hasPermission(me, 'users:read', 'users:manage');
+  const owners = useOwners(canReadUsers);
+  const teams = useTeams(canReadUsers);
+  const customFields = useCustomFields(party.kind);
+  const saving = useRecordSaving(party.kind);
+  const { save } = saving;
+
+  const editor = useMemo<RecordEditor>(
+    () => ({ party, editable, save: (changes, base = party) => save(changes, base) }),
+    [party, editable, save],
+  );
+
+  return (
+    <RecordEditorContext.Provider value={editor}>
+      <RecordHeader
+        party={party}
+        editable={editable}
+        canPrivacy={hasPermission(me, 'customers:privacy')}
+        owners={owners.data}
+        teams={teams.data}
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            <ProfileSection party={party} />
+            <ContactSection party={party} />
+            <CustomFieldsSection party={party} canReadSensitive={hasPermission(me, 'customers:sensitive')} />
+            <RelationshipsPanel party={party} editable={editable} />
+            {hasPermission(me, 'history:read') && <History id={party.id} title={t('record.sections.history')} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <RolesPanel party={party} />
+            <ConsentPanel party={party} editable={editable} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <ConflictDialog
+        conflict={saving.conflict}
+        error={saving.resolveError}
+        format={{ owners: owners.data, teams: teams.data, customFields: customFields.data }}
+        onReload={saving.reload}
+        onKeepMine={saving.keepMine}
+        onMerge={saving.merge}
+      />
+    </RecordEditorContext.Provider>
+  );
+}
+
+function History({ id, title }: { id: string; title: string }) {
+  const history = useHistory('party', id);
+  return <EventFeedPanel title={title} titleId="party-history-title" feed={history} />;
 }
