@@ -184,7 +184,7 @@ async function main() {
     });
     const sqlFirstPage = await timeEach(Array.from({ length: LIST_RUNS }), async () => {
       await sql`select * from parties where workspace_id = ${ws} and kind = 'person' and roles @> '{customer}' and city = ${city}
-                order by display_name, id limit 51`.execute(db);
+                order by sort_name, id limit 51`.execute(db);
     });
     let cursor: string | null = null;
     for (let page = 0; page < 20; page++) {
@@ -198,7 +198,7 @@ async function main() {
     });
     const sqlDeepPage = await timeEach(Array.from({ length: LIST_RUNS }), async () => {
       await sql`select * from parties where workspace_id = ${ws} and kind = 'person' and roles @> '{customer}' and city = ${city}
-                and (display_name, id) > (${lastName}, ${lastId}::uuid) order by display_name, id limit 51`.execute(db);
+                and (sort_name, id) > (${lastName}, ${lastId}::uuid) order by sort_name, id limit 51`.execute(db);
     });
     const sortedAll = await timeEach(Array.from({ length: LIST_RUNS }), async () => {
       await api(s, 'GET', '/api/people?sort=-createdAt&limit=50');

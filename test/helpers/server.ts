@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import type { Kysely } from 'kysely';
 import { loadConfig } from '../../src/platform/config.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
 import { WEB_DIST, WEB_ROOT } from '../../src/platform/http/web.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { guardNetwork } from './network-guard.ts';
@@ -25,6 +27,8 @@ export interface TestServer {
   workspaceSlug: string;
   adminEmail: string;
   adminPassword: string;
+  /** The server's own database, for seeding what the API would take too long to create. */
+  db: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -98,6 +102,7 @@ export async function startTestServer(): Promise<TestServer> {
     workspaceSlug: workspace.slug,
     adminEmail: config.adminEmail,
     adminPassword,
+    db: server.database.db,
     async close() {
       await server.close();
       await cleanUp();

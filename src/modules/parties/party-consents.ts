@@ -10,10 +10,9 @@ import { recordChange } from '../../platform/events/change-log.ts';
 import { notFound } from '../../platform/errors.ts';
 import { assertMayEdit, editAccess } from './record-access.ts';
 
-export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'post'] as const;
-export const CONSENT_PURPOSES = ['marketing', 'service'] as const;
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+import { CONSENT_CHANNELS, CONSENT_PURPOSES, type ConsentChannel, type ConsentPurpose } from '../../shared/reference/party.ts';
+
+export { CONSENT_CHANNELS, CONSENT_PURPOSES, type ConsentChannel, type ConsentPurpose };
 
 export interface ConsentView {
   channel: ConsentChannel;

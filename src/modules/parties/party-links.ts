@@ -12,9 +12,9 @@ import { recordChange } from '../../platform/events/change-log.ts';
 import { AppError, notFound, validationError } from '../../platform/errors.ts';
 import { assertMayEdit, editAccess } from './record-access.ts';
 
-export const LINK_KINDS = ['household', 'spouse', 'employee_of', 'subsidiary_of', 'referred_by', 'partner_of'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-export const DECISION_ROLES = ['decision_maker', 'influencer', 'buyer', 'user', 'gatekeeper', 'other'] as const;
+import { DECISION_ROLES, LINK_KINDS, type LinkKind } from '../../shared/reference/party.ts';
+
+export { DECISION_ROLES, LINK_KINDS, type LinkKind };
 
 /** Which kinds of party each end of a link may be. */
 const ENDS: Record<LinkKind, { from: string[]; to: string[] }> = {

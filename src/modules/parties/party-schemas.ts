@@ -6,21 +6,34 @@
 import { Type, type Static } from 'typebox';
 import { NonBlankString, NullableTimestamp, StringEnum, Timestamp } from '../../platform/http/schemas.ts';
 
-export const PARTY_KINDS = ['person', 'organisation'] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
+import {
+  ADDRESS_TYPES,
+  CHANNELS,
+  CIVILITY_CODES,
+  EMAIL_TYPES,
+  FAMILY_SITUATION_CODES,
+  GENDERS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  PAYMENT_METHODS,
+  PCS_GROUP_CODES,
+  PHONE_TYPES,
+} from '../../shared/reference/party.ts';
 
-export const PARTY_ROLES = ['prospect', 'lead', 'customer', 'former_customer', 'partner', 'supplier', 'collaborator'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
-
-export const EMAIL_TYPES = ['personal', 'work', 'billing', 'other'] as const;
-export const PHONE_TYPES = ['mobile', 'home', 'work', 'fax', 'other'] as const;
-export const ADDRESS_TYPES = ['home', 'billing', 'delivery', 'work', 'head_office', 'site', 'other'] as const;
-export const CHANNELS = ['email', 'sms', 'phone', 'post'] as const;
-export const PAYMENT_METHODS = ['card', 'transfer', 'direct_debit', 'cheque', 'cash', 'paypal', 'other'] as const;
-export const GENDERS = ['female', 'male', 'other'] as const;
-export const CIVILITY_CODES = ['mr', 'ms', 'mx'] as const;
-export const FAMILY_SITUATION_CODES = ['single', 'couple', 'married', 'civil_partnership', 'divorced', 'widowed'] as const;
-export const PCS_GROUP_CODES = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
+export {
+  ADDRESS_TYPES,
+  CHANNELS,
+  CIVILITY_CODES,
+  EMAIL_TYPES,
+  FAMILY_SITUATION_CODES,
+  GENDERS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  PAYMENT_METHODS,
+  PCS_GROUP_CODES,
+  PHONE_TYPES,
+};
+export type { PartyKind, PartyRole } from '../../shared/reference/party.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });

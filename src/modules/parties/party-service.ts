@@ -389,7 +389,7 @@ export function filterParties(query: PartyQuery, options: ListPartiesOptions, fi
 }
 
 export const SORT_COLUMNS = {
-  name: 'parties.display_name',
+  name: 'parties.sort_name',
   createdAt: 'parties.created_at',
   updatedAt: 'parties.updated_at',
   city: 'parties.city',

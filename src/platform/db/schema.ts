@@ -140,6 +140,7 @@ export interface PartiesTable {
   merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  sort_name: GeneratedAlways<string | null>;
   search_text: GeneratedAlways<string | null>;
 }
 

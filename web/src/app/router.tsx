@@ -13,6 +13,7 @@ import { HomePage } from '../home/HomePage.tsx';
 import { applyLocale } from '../i18n/i18n.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { PartyListPage } from '../parties/PartyListPage.tsx';
+import { parsePartyListSearch } from '../parties/partyListModel.ts';
 import { PartyRecordPage } from '../record/PartyRecordPage.tsx';
 import { CustomerSettingsPage } from '../customizing/CustomerSettingsPage.tsx';
 import { UserList } from '../users/UserList.tsx';
@@ -104,6 +105,7 @@ const settingsRoute = createRoute({
 const peopleRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/people',
+  validateSearch: parsePartyListSearch,
   component: () => <PartyListPage kind="person" />,
 });
 
@@ -119,6 +121,7 @@ const personRoute = createRoute({
 const organisationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/organisations',
+  validateSearch: parsePartyListSearch,
   component: () => <PartyListPage kind="organisation" />,
 });
 

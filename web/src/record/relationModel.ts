@@ -2,20 +2,23 @@
  * What surrounds a record, as the API presents it: links to other records, roles over time and consent, with
  * the pure rules the record page follows to group and change them.
  */
-import type { DECISION_ROLES as SERVER_DECISION_ROLES, LinkKind, LinkView } from '../../../src/modules/parties/party-links.ts';
-import type { ConsentChannel, ConsentPurpose, ConsentView } from '../../../src/modules/parties/party-consents.ts';
+import type { LinkView } from '../../../src/modules/parties/party-links.ts';
+import type { ConsentView } from '../../../src/modules/parties/party-consents.ts';
 import type { PartyKind, PartyRole } from '../parties/partyTypes.ts';
+import type { ConsentChannel, ConsentPurpose, LinkKind } from '../../../src/shared/reference/party.ts';
 
-export type { LinkKind, ConsentChannel, ConsentPurpose };
+export {
+  CONSENT_CHANNELS,
+  CONSENT_PURPOSES,
+  DECISION_ROLES,
+  LINK_KINDS,
+  type ConsentChannel,
+  type ConsentPurpose,
+  type DecisionRole,
+  type LinkKind,
+} from '../../../src/shared/reference/party.ts';
 export type Link = LinkView;
 export type Consent = ConsentView;
-export type DecisionRole = (typeof SERVER_DECISION_ROLES)[number];
-
-// The server's lists live in modules that also hold queries; these copies are checked against their types.
-export const LINK_KINDS = ['household', 'spouse', 'employee_of', 'subsidiary_of', 'referred_by', 'partner_of'] as const satisfies readonly LinkKind[];
-export const DECISION_ROLES = ['decision_maker', 'influencer', 'buyer', 'user', 'gatekeeper', 'other'] as const satisfies readonly DecisionRole[];
-export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'post'] as const satisfies readonly ConsentChannel[];
-export const CONSENT_PURPOSES = ['marketing', 'service'] as const satisfies readonly ConsentPurpose[];
 /** Where a consent answer was given; stored as these codes, shown translated. */
 export const CONSENT_SOURCES = ['web_form', 'phone', 'shop', 'email', 'paper_form', 'other'] as const;
 

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 // One record per customer, prospect, partner or supplier: a person (B2C, or a contact of a company) or an
 // organisation (B2B). Person and organisation columns sit side by side so that numbering, roles, links, consent,
 // lists and search treat both alike. The primary email, phone and address are copied here from their own tables
-// for lists and search. `version` is the optimistic lock: every change adds one.
+// for lists and search. `version` is the optimistic lock: every change adds one. Names sort by `sort_name`, folded
+// (no case, no accents) and compared byte by byte, so 'Élodie' sits among the E's on both engines alike.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create table parties (
@@ -52,6 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       merged_into_id uuid,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
+      sort_name text collate "C" generated always as (rapport_fold(display_name)) stored,
       search_text text generated always as (
         rapport_fold(display_name || ' ' || coalesce(legal_name, '') || ' ' || coalesce(trade_name, '') || ' ' ||
           coalesce(email, '') || ' ' || customer_number || ' ' || coalesce(siren, ''))
@@ -61,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       foreign key (workspace_id, owner_id) references users (workspace_id, id) on delete set null (owner_id),
       foreign key (workspace_id, team_id) references teams (workspace_id, id) on delete set null (team_id)
     )`.execute(db);
-  await sql`create index parties_name_idx on parties (workspace_id, kind, display_name, id)`.execute(db);
+  await sql`create index parties_name_idx on parties (workspace_id, kind, sort_name, id)`.execute(db);
   await sql`create index parties_created_idx on parties (workspace_id, kind, created_at, id)`.execute(db);
   await sql`create index parties_updated_idx on parties (workspace_id, kind, updated_at, id)`.execute(db);
   await sql`create index parties_city_idx on parties (workspace_id, kind, city, id)`.execute(db);
