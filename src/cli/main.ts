@@ -1,5 +1,5 @@
 /**
- * `rapport` — the command line: serve, migrate, worker, user create, backup, restore.
+ * `rapport` — the command line: serve, migrate, worker, user create, backup, restore, demo.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../platform/config.ts';
@@ -9,7 +9,8 @@ import { ROLES, type Role } from '../platform/auth/permissions.ts';
 import { SYSTEM_ACTOR } from '../platform/context.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { createUser } from '../modules/users/user-service.ts';
-import { createWorkspace } from '../modules/workspaces/workspace-service.ts';
+import { bootstrapWorkspace, createWorkspace } from '../modules/workspaces/workspace-service.ts';
+import { DEMO_LIMITS, generateDemo, planDemo } from '../modules/demo/demo-generator.ts';
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.ts';
 import { readPassword } from './prompt.ts';
 
@@ -140,6 +141,71 @@ program
       const summary = await restoreDatabase(database.db, file, { force: options.force });
       const rows = summary.tables.reduce((sum, t) => sum + t.rows, 0);
       process.stdout.write(`Restored ${rows} rows into ${summary.tables.length} tables\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+/** A whole-number option of `rapport demo`, refused with a plain message when it is anything else. */
+function demoNumber(max: number) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) > max) throw new InvalidArgumentError(`must be a whole number from 0 to ${max}`);
+    return Number(value);
+  };
+}
+
+program
+  .command('demo')
+  .description('load French demo data: companies with their contacts, and households of private customers')
+  .option('--people <n>', 'people to create (default 950, or in proportion to --organisations)', demoNumber(DEMO_LIMITS.people))
+  .option('--organisations <n>', 'organisations to create (default 60, or in proportion to --people)', demoNumber(DEMO_LIMITS.organisations))
+  .option('--seed <n>', 'same seed, same data (default 1)', demoNumber(DEMO_LIMITS.seed))
+  .option('-w, --workspace <slug>', 'workspace slug (default: the only workspace; an empty database gets its first one)')
+  .action(async (options: { people?: number; organisations?: number; seed?: number; workspace?: string }) => {
+    const plan = planDemo(options);
+    if (plan.people + plan.organisations === 0) throw new Error('Nothing to generate: --people and --organisations are both 0');
+    const settings = config();
+    const database = await openConfiguredDatabase(settings);
+    try {
+      let query = database.db.selectFrom('workspaces').select(['id', 'slug']);
+      if (options.workspace) query = query.where('slug', '=', options.workspace);
+      let workspaces = await query.limit(2).execute();
+      if (workspaces.length === 0 && !options.workspace) {
+        // An empty database gets the workspace and admin `rapport serve` would create, so the demo is ready to open.
+        const first = await bootstrapWorkspace(database.db, { workspaceName: settings.workspaceName, adminEmail: settings.adminEmail, adminPassword: settings.adminPassword });
+        process.stdout.write(`Created workspace "${settings.workspaceName}" with admin ${first.email}\n`);
+        if (first.generatedPassword) process.stdout.write(`Admin password (shown once, change it after signing in): ${first.generatedPassword}\n`);
+        workspaces = await query.limit(2).execute();
+      }
+      if (workspaces.length !== 1) {
+        throw new Error(workspaces.length === 0 ? 'No such workspace' : 'Several workspaces exist: pass --workspace <slug>');
+      }
+      const workspace = workspaces[0]!;
+      const total = plan.people + plan.organisations;
+      const format = (n: number) => n.toLocaleString('en-US');
+      process.stdout.write(`Loading ${format(plan.organisations)} organisations and ${format(plan.people)} people into workspace ${workspace.slug} (seed ${plan.seed})\n`);
+      const started = performance.now();
+      const rate = (done: number) => format(Math.round(done / ((performance.now() - started) / 1000)));
+      const tty = process.stdout.isTTY;
+      const counts = await generateDemo({ db: database.db, workspaceId: workspace.id, actor: SYSTEM_ACTOR }, {
+        people: options.people,
+        organisations: options.organisations,
+        seed: options.seed,
+        onProgress: ({ done }) => {
+          if (done === total && !tty) return;
+          const line = `  ${format(done)} / ${format(total)} records (${Math.floor((done * 100) / total)} %), ${rate(done)} records/s`;
+          process.stdout.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+        },
+      });
+      if (tty) process.stdout.write('\r\x1b[K');
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        `Created ${format(counts.organisations)} organisations, ${format(counts.contacts)} contacts and ` +
+          `${format(counts.consumers)} private customers in ${format(counts.households)} households\n` +
+          `  with ${format(counts.emails)} emails, ${format(counts.phones)} phones, ${format(counts.addresses)} addresses, ` +
+          `${format(counts.roles)} roles, ${format(counts.links)} links and ${format(counts.consents)} consents\n` +
+          `${format(total)} records in ${seconds.toFixed(1)} s (${rate(total)} records/s)\n`,
+      );
     } finally {
       await database.close();
     }

@@ -25,7 +25,7 @@ function rapport(args: string[], env: Record<string, string> = {}) {
 
 test('--help lists every command', async () => {
   const { stdout } = await rapport(['--help']);
-  for (const command of ['serve', 'migrate', 'worker', 'user', 'backup', 'restore']) {
+  for (const command of ['serve', 'migrate', 'worker', 'user', 'backup', 'restore', 'demo']) {
     assert.match(stdout, new RegExp(`^\\s+${command}\\b`, 'm'), `--help lacks ${command}`);
   }
   const userHelp = await rapport(['user', '--help']);

@@ -229,8 +229,8 @@ export const BUSINESS_LINE2 = names(`ZA des Portes:4, ZI Nord:3, Parc d'activit�
   Bâtiment B:3, CS 30012:2, Espace Entreprises:2, Technopôle:2, Pépinière d'entreprises:1`);
 
 /**
- * Lines of business: a real NAF rév. 2 subclass, name patterns ({last} a surname, {city} the town, {word} a brand
- * word, {first} a first name), typical legal forms, how many people such firms employ and their revenue per head.
+ * Lines of business: a real NAF rév. 2 subclass, name patterns ({last} a surname, {city} the town, {ofCity} 'de' and
+ * the town as French writes it, {word} a brand word, {first} a first name), typical legal forms, how many people such firms employ and their revenue per head.
  */
 export interface Sector {
   naf: string;
@@ -249,31 +249,31 @@ export const SECTORS: Weighted<Sector> = weighted(
       ['62.01Z', 'Programmation informatique', ['{word} Informatique', '{word} Soft', '{word} Digital', '{word} Logiciels'], ['SAS', 'SASU', 'SARL'], 'small', 110_000, 6],
       ['62.02A', 'Conseil en systèmes et logiciels informatiques', ['{word} Conseil IT', '{word} Systèmes', 'Groupe {word}'], ['SAS', 'SA'], 'mid', 120_000, 4],
       ['58.29C', "Édition de logiciels applicatifs", ['{word} Software', '{word} Solutions'], ['SAS'], 'mid', 140_000, 2],
-      ['56.10A', 'Restauration traditionnelle', ['Restaurant Le {word}', 'Brasserie de {city}', 'Chez {first}', "L'Auberge {last}"], ['SARL', 'SAS', 'EURL'], 'craft', 70_000, 8],
+      ['56.10A', 'Restauration traditionnelle', ['Restaurant {word}', 'Brasserie {ofCity}', 'Chez {first}', "L'Auberge {last}"], ['SARL', 'SAS', 'EURL'], 'craft', 70_000, 8],
       ['56.10C', 'Restauration de type rapide', ['{word} Burger', 'Snack {city}', 'Pizza {first}'], ['SARL', 'SASU'], 'craft', 60_000, 3],
-      ['10.71C', 'Boulangerie et boulangerie-pâtisserie', ['Boulangerie {last}', 'Au Fournil de {city}', 'Maison {last}'], ['SARL', 'EURL', 'SAS'], 'craft', 75_000, 6],
+      ['10.71C', 'Boulangerie et boulangerie-pâtisserie', ['Boulangerie {last}', 'Au Fournil {ofCity}', 'Maison {last}'], ['SARL', 'EURL', 'SAS'], 'craft', 75_000, 6],
       ['43.22A', "Travaux d'installation d'eau et de gaz", ['{last} Plomberie', 'Plomberie {city}', '{last} Chauffage'], ['SARL', 'EURL'], 'craft', 95_000, 5],
       ['43.21A', "Travaux d'installation électrique", ['{last} Électricité', 'Élec {city}', '{word} Électricité'], ['SARL', 'SAS', 'EURL'], 'craft', 100_000, 5],
       ['43.32A', 'Travaux de menuiserie bois et PVC', ['Menuiserie {last}', '{last} Fenêtres', 'Atelier Bois {city}'], ['SARL', 'EURL'], 'craft', 95_000, 4],
-      ['41.20A', 'Construction de maisons individuelles', ['Maisons {word}', '{last} Construction', 'Les Bâtisseurs de {city}'], ['SAS', 'SARL'], 'small', 180_000, 3],
-      ['45.20A', 'Entretien et réparation de véhicules automobiles légers', ['Garage {last}', 'Garage de {city}', '{last} Automobiles'], ['SARL', 'EURL'], 'craft', 120_000, 5],
+      ['41.20A', 'Construction de maisons individuelles', ['Maisons {word}', '{last} Construction', 'Les Bâtisseurs {ofCity}'], ['SAS', 'SARL'], 'small', 180_000, 3],
+      ['45.20A', 'Entretien et réparation de véhicules automobiles légers', ['Garage {last}', 'Garage {ofCity}', '{last} Automobiles'], ['SARL', 'EURL'], 'craft', 120_000, 5],
       ['47.71Z', "Commerce de détail d'habillement en magasin spécialisé", ['Boutique {first}', '{word} Mode', 'Les Ateliers {last}'], ['SARL', 'SAS'], 'craft', 110_000, 4],
-      ['47.11C', 'Supérettes', ['Épicerie de {city}', "Proxi {city}", 'Le Panier {word}'], ['SARL', 'SAS'], 'small', 250_000, 2],
-      ['47.73Z', 'Commerce de détail de produits pharmaceutiques en magasin spécialisé', ['Pharmacie {last}', 'Pharmacie de {city}', 'Grande Pharmacie {word}'], ['SELARL', 'SARL'], 'small', 300_000, 3],
+      ['47.11C', 'Supérettes', ['Épicerie {ofCity}', 'Alimentation {last}', 'Le Panier {word}'], ['SARL', 'SAS'], 'small', 250_000, 2],
+      ['47.73Z', 'Commerce de détail de produits pharmaceutiques en magasin spécialisé', ['Pharmacie {last}', 'Pharmacie {ofCity}', 'Grande Pharmacie {word}'], ['SELARL', 'SARL'], 'small', 300_000, 3],
       ['69.20Z', 'Activités comptables', ['Cabinet {last}', '{last} Expertise', '{word} Audit'], ['SARL', 'SAS', 'SELARL'], 'small', 90_000, 4],
       ['69.10Z', 'Activités juridiques', ['{last} Avocats', 'Cabinet {last} & Associés'], ['SELARL', 'SCP'], 'small', 130_000, 2],
       ['70.22Z', 'Conseil pour les affaires et autres conseils de gestion', ['{word} Conseil', '{last} Consulting', 'Cabinet {word}'], ['SAS', 'SASU', 'EURL'], 'small', 150_000, 5],
       ['71.12B', 'Ingénierie, études techniques', ['{word} Ingénierie', 'Bureau d\'études {last}', '{word} Études'], ['SAS', 'SARL'], 'mid', 110_000, 3],
       ['73.11Z', 'Activités des agences de publicité', ['Agence {word}', 'Studio {word}', '{word} Communication'], ['SAS', 'SARL'], 'small', 120_000, 3],
       ['74.10Z', 'Activités spécialisées de design', ['Atelier {word}', '{first} Design'], ['SASU', 'EURL'], 'craft', 80_000, 1],
-      ['68.31Z', 'Agences immobilières', ['{last} Immobilier', 'Agence de {city}', '{word} Immobilier'], ['SARL', 'SAS'], 'small', 130_000, 4],
+      ['68.31Z', 'Agences immobilières', ['{last} Immobilier', 'Agence immobilière {ofCity}', '{word} Immobilier'], ['SARL', 'SAS'], 'small', 130_000, 4],
       ['49.41A', 'Transports routiers de fret interurbains', ['Transports {last}', '{last} Logistique', '{word} Fret'], ['SAS', 'SARL'], 'mid', 140_000, 3],
-      ['52.29A', 'Messagerie, fret express', ['{word} Express', 'Coursiers de {city}'], ['SAS'], 'mid', 130_000, 1],
-      ['55.10Z', 'Hôtels et hébergement similaire', ['Hôtel du {word}', 'Hôtel de {city}', 'Le Relais {word}'], ['SARL', 'SAS'], 'small', 80_000, 3],
-      ['86.23Z', 'Pratique dentaire', ['Cabinet dentaire {last}', 'Centre dentaire de {city}'], ['SELARL', 'SCM'], 'craft', 150_000, 2],
+      ['52.29A', 'Messagerie, fret express', ['{word} Express', 'Coursiers {ofCity}'], ['SAS'], 'mid', 130_000, 1],
+      ['55.10Z', 'Hôtels et hébergement similaire', ['Hôtel {word}', 'Grand Hôtel {ofCity}', 'Le Relais {ofCity}'], ['SARL', 'SAS'], 'small', 80_000, 3],
+      ['86.23Z', 'Pratique dentaire', ['Cabinet dentaire {last}', 'Centre dentaire {ofCity}'], ['SELARL', 'SCM'], 'craft', 150_000, 2],
       ['96.02A', 'Coiffure', ['{first} Coiffure', 'Salon {word}', "L'Atelier de {first}"], ['EURL', 'SARL', 'SASU'], 'craft', 50_000, 4],
       ['01.21Z', 'Culture de la vigne', ['Domaine {last}', 'Château {word}', 'Vignobles {last}'], ['SCEA', 'EARL', 'SAS'], 'craft', 150_000, 3],
-      ['10.51C', 'Fabrication de fromage', ['Fromagerie {last}', 'Fromagerie de {city}'], ['SAS', 'SARL'], 'mid', 250_000, 1],
+      ['10.51C', 'Fabrication de fromage', ['Fromagerie {last}', 'Fromagerie {ofCity}'], ['SAS', 'SARL'], 'mid', 250_000, 1],
       ['25.62B', 'Mécanique industrielle', ['{last} Mécanique', '{word} Usinage', 'Ateliers {last}'], ['SAS', 'SARL'], 'mid', 130_000, 3],
       ['46.69B', 'Commerce de gros de fournitures et équipements industriels divers', ['{word} Équipements', '{last} Fournitures', '{word} Distribution'], ['SAS', 'SA'], 'mid', 400_000, 3],
       ['46.90Z', 'Commerce de gros non spécialisé', ['{word} Négoce', 'Comptoir {word}'], ['SAS', 'SA'], 'large', 450_000, 1],
@@ -282,7 +282,7 @@ export const SECTORS: Weighted<Sector> = weighted(
       ['31.09B', "Fabrication d'autres meubles et industries connexes de l'ameublement", ['Meubles {last}', 'Ébénisterie {last}'], ['SARL', 'SAS'], 'small', 120_000, 1],
       ['16.23Z', "Fabrication de charpentes et d'autres menuiseries", ['Charpentes {last}', '{word} Bois'], ['SARL', 'SAS'], 'small', 140_000, 1],
       ['93.13Z', 'Activités des centres de culture physique', ['{word} Fitness', 'Salle {word}', 'Club Forme {city}'], ['SAS', 'SARL'], 'small', 60_000, 2],
-      ['47.61Z', 'Commerce de détail de livres en magasin spécialisé', ['Librairie {word}', 'Librairie de {city}'], ['SARL', 'SCOP'], 'craft', 140_000, 1],
+      ['47.61Z', 'Commerce de détail de livres en magasin spécialisé', ['Librairie {word}', 'Librairie {ofCity}'], ['SARL', 'SCOP'], 'craft', 140_000, 1],
       ['20.42Z', 'Fabrication de parfums et de produits pour la toilette', ['Savonnerie {word}', 'Laboratoires {last}'], ['SAS', 'SA'], 'large', 300_000, 1],
     ] as const
   ).map(([naf, label, patterns, forms, size, revenuePerHead, weight]) => {

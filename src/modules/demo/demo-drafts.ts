@@ -80,6 +80,8 @@ export interface PartyDraft {
   consents: ConsentDraft[];
   /** Organisations: the 4-digit establishment number of the head office, completed into a SIRET when numbered. */
   nic: string | null;
+  /** People: the year of birth, which the record may not show. */
+  birthYear: number;
   /** Set when the batch takes its customer numbers. */
   id: string;
   customerNumber: string;
@@ -224,9 +226,9 @@ export function roleHistory(
   return [open(role, created)];
 }
 
-/** The roles a history leaves open, in the order they were taken: what parties.roles holds. */
+/** The roles a history leaves open, sorted as the party service stores them in parties.roles. */
 export function currentRoles(roles: readonly RoleDraft[]): RoleName[] {
-  return roles.filter((r) => r.ended_on === null).map((r) => r.role);
+  return roles.filter((r) => r.ended_on === null).map((r) => r.role).sort();
 }
 
 const CHANNEL_ORDER: readonly Channel[] = ['email', 'sms', 'phone', 'post'];

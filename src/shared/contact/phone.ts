@@ -46,6 +46,8 @@ const UNICODE_DASHES = /[\u2010-\u2015\u2212]/g;
  */
 const FRENCH_PLAN_OVERSEAS: readonly CountryCode[] = ['GP', 'MQ', 'GF', 'RE', 'YT'];
 const FRENCH_NATIONAL_DIGITS = 10;
+/** National prefixes of the overseas départements' landlines and mobiles (ARCEP numbering plan). */
+const OVERSEAS_RANGES = /^0(590|594|596|262|263|269|639|69[0-7])/;
 
 /**
  * Reads a phone number as a person typed it and returns it in E.164 (`+33612345678`) with its country and type.
@@ -69,7 +71,13 @@ export function normalisePhone(input: string, defaultCountry = 'FR'): PhoneResul
 
   const digits = written.replace(/\D/g, '');
   const nationalInFrance = home === 'FR' && /^0[1-9]/.test(digits);
-  const found = validNumber(written, home) ?? (nationalInFrance ? frenchOverseasNumber(written) : undefined);
+  // The overseas geographic and mobile ranges are read as such first: some ('0596 …' in Martinique, '0269 …' in
+  // Mayotte) also pass for mainland numbers in the metadata. Shared ranges such as 0800 stay French.
+  const overseasFirst = nationalInFrance && OVERSEAS_RANGES.test(digits);
+  const found =
+    (overseasFirst ? frenchOverseasNumber(written) : undefined) ??
+    validNumber(written, home) ??
+    (nationalInFrance ? frenchOverseasNumber(written) : undefined);
   if (found) return { ok: true, e164: found.number, country: found.country, type: typeOf(found) };
 
   // Every number of the French plan, overseas included, is ten digits when dialled within France: say which way

@@ -60,6 +60,10 @@ test('overseas départements written in the French national form get their own c
   assert.deepEqual(accepted('0692 12 34 56'), { ok: true, e164: '+262692123456', country: 'RE', type: 'mobile' });
   assert.deepEqual(accepted('0639 00 12 34'), { ok: true, e164: '+262639001234', country: 'YT', type: 'mobile' });
   assert.deepEqual(accepted('+590 690 12 34 56'), { ok: true, e164: '+590690123456', country: 'GP', type: 'mobile' });
+  // Landlines whose digits would also pass for mainland numbers.
+  assert.equal(accepted('0596 00 26 66').e164, '+596596002666');
+  assert.equal(accepted('0269 60 26 66').e164, '+262269602666');
+  assert.equal(accepted('0590 12 34 56').e164, '+590590123456');
   // Only from France: the same digits mean nothing to a Belgian default.
   refused('0690 12 34 56', 'BE');
 });
