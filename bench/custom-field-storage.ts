@@ -157,7 +157,7 @@ const JSONB_EXPRESSION: [string, string][] = [
 
 /** EAV: one row per value (per tag for a multi_choice), in the typed column of the field's type. */
 const EAV_LOAD: [string, string][] = [
-  ['eav: create tables', 'create table cf_eav_parties (workspace_id uuid not null, id uuid not null, name text not null)'],
+  ['eav: create parties table', 'create table cf_eav_parties (workspace_id uuid not null, id uuid not null, name text not null)'],
   [
     'eav: create values table',
     `create table cf_eav_values (workspace_id uuid not null, party_id uuid not null, field_id uuid not null,
@@ -423,6 +423,7 @@ async function bench(database: Database): Promise<{ server: string; variants: Va
   return { server, variants };
 }
 
+const loadAtStart = os.loadavg()[0]!;
 const databaseUrl = process.env.DATABASE_URL || null;
 const scratch = databaseUrl ? await createScratchPostgres(databaseUrl) : null;
 const dataDir = scratch ? null : await mkdtemp(path.join(os.tmpdir(), 'rapport-cf-bench-'));
@@ -439,6 +440,8 @@ try {
   await scratch?.drop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }
+
+const loadAtEnd = os.loadavg()[0]!;
 
 const msText = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US'));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -457,6 +460,7 @@ const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line
 out();
 out(`Custom fields, JSONB vs EAV — ${ROWS.toLocaleString('en-US')} parties on ${measured.server}`);
 out(`Median of ${RUNS} runs (reads by id: of ${READS}; updates: of ${UPDATE_RUNS} batches); [n] = count, or parties on the page.`);
+out(`${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)}`);
 out();
 for (const line of lines) out(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  '));
 
@@ -469,7 +473,7 @@ try {
 results[engine] = {
   measuredAt: new Date().toISOString(),
   server: measured.server,
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverage: { start: loadAtStart, end: loadAtEnd } },
   settings: { rows: ROWS, runs: RUNS, reads: READS, updateRuns: UPDATE_RUNS, updates: UPDATES },
   variants: measured.variants.map(({ answers: _answers, ...variant }) => variant),
 };

@@ -209,14 +209,21 @@ async function main() {
 
     // Search: what people type in the box.
     const queries: string[] = [];
+    const queryKinds: string[] = [];
+    const SEARCH_KINDS = ['last name', 'typo', 'full name', 'email', 'phone', 'customer number'] as const;
     sample.slice(0, SEARCHES).forEach((row, i) => {
-      const kind = i % 6;
-      if (kind === 0) queries.push(row.last_name);
-      else if (kind === 1) queries.push(typo(row.last_name, i));
-      else if (kind === 2) queries.push(`${row.first_name} ${row.last_name}`.toLowerCase());
-      else if (kind === 3 && row.email) queries.push(row.email);
-      else if (kind === 4 && row.phone) queries.push(row.phone.replace('+33', '0'));
-      else queries.push(row.customer_number.replace(/-/g, ''));
+      const kind = SEARCH_KINDS[i % SEARCH_KINDS.length]!;
+      const text = {
+        'last name': row.last_name,
+        typo: typo(row.last_name, i),
+        'full name': `${row.first_name} ${row.last_name}`.toLowerCase(),
+        email: row.email,
+        phone: row.phone?.replace('+33', '0'),
+        'customer number': row.customer_number.replace(/-/g, ''),
+      }[kind];
+      if (!text) return;
+      queries.push(text);
+      queryKinds.push(kind);
     });
     const apiSearch = await timeEach(queries, async (q) => {
       await api(s, 'GET', `/api/search?q=${encodeURIComponent(q)}&limit=10`);
@@ -226,6 +233,12 @@ async function main() {
                 and search_text like ${`%${q.toLowerCase().replace(/[\\%_]/g, '')}%`} limit 10`.execute(db);
     });
     await app.close();
+    const searchByKind = Object.fromEntries(
+      SEARCH_KINDS.map((kind) => {
+        const times = apiSearch.filter((_, i) => queryKinds[i] === kind);
+        return [kind, { p50: round(percentile(times, 50), 2), p99: round(percentile(times, 99), 2) }];
+      }),
+    );
 
     const results = {
       engine,
@@ -245,6 +258,7 @@ async function main() {
         queries: queries.length,
         api: { p50: round(percentile(apiSearch, 50), 2), p99: round(percentile(apiSearch, 99), 2) },
         sqlSubstring: { p50: round(percentile(sqlSearch, 50), 2), p99: round(percentile(sqlSearch, 99), 2) },
+        byKind: searchByKind,
       },
     };
     const ratio = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
@@ -259,6 +273,8 @@ async function main() {
       'search p50 ms': { api: results.search.api.p50, sql: results.search.sqlSubstring.p50, 'api vs sql': ratio(results.search.api.p50, results.search.sqlSubstring.p50) },
       'search p99 ms': { api: results.search.api.p99, sql: results.search.sqlSubstring.p99, 'api vs sql': ratio(results.search.api.p99, results.search.sqlSubstring.p99) },
     });
+    console.log('search latency by kind of query (ms):');
+    console.table(searchByKind);
     await writeFile(path.join(REPO, 'bench', `customers-results-${engine}.json`), `${JSON.stringify(results, null, 2)}\n`);
   } finally {
     await database.close();

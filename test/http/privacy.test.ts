@@ -95,6 +95,9 @@ test('erasure anonymises personal data, scrubs the change log, keeps number and 
   for (const row of rows) {
     assert.ok(!row.text.includes('Effacée') && !row.text.includes('camille'), row.text);
   }
+  const words = await sql<{ word: string }>`select word from search_words where workspace_id = ${ws.id}`.execute(t.database.db);
+  assert.ok(!words.rows.some((w) => w.word === 'effacee'), 'the erased name left the search dictionary');
+  assert.ok(words.rows.some((w) => w.word === 'camille'), 'words others still use stay');
   const search = (await call(t.app, { url: '/api/search?q=Effac%C3%A9e', session: ws.adminSession })).json();
   assert.ok(!JSON.stringify(search).includes(p.id));
   const again = await call(t.app, { method: 'PATCH', url: `/api/people/${p.id}`, session: ws.adminSession, body: { version: after.version, lastName: 'Retour' } });

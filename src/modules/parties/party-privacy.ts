@@ -92,6 +92,12 @@ export async function eraseParty(ctx: Ctx, partyId: string, confirm: string): Pr
       })
       .where('id', '=', partyId)
       .execute();
+    // Name words only this person used leave the search dictionary too.
+    await sql`
+      delete from search_words w
+      where w.workspace_id = ${tx.workspaceId}
+        and w.word in (select regexp_split_to_table(rapport_fold(${before.display_name}), '[^a-z0-9]+'))
+        and not exists (select 1 from parties p where p.workspace_id = w.workspace_id and p.search_text like '%' || w.word || '%')`.execute(tx.db);
     for (const table of ['party_emails', 'party_phones', 'party_addresses', 'party_consents'] as const) {
       await db.deleteFrom(table).where('party_id', '=', partyId).execute();
     }

@@ -3,8 +3,9 @@
  * - a customer number (with valid check digits) is looked up exactly, absorbed numbers included;
  * - an email, or a phone number in any writing, is matched exactly on every email and phone of every record;
  * - a SIREN or SIRET is matched exactly;
- * - anything else is compared with the folded name, trade and legal names, primary email and customer number:
- *   substring matches first, then typo-tolerant word similarity (pg_trgm), both served by the trigram index.
+ * - anything else is looked for in the folded names, primary email and customer number, as typed (served by
+ *   the trigram index); when that gives less than a page, each word is also corrected against the workspace's dictionary of
+ *   name words and the corrected spellings are looked up instead (typo tolerance).
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context.ts';
@@ -83,32 +84,74 @@ async function exactMatches(ctx: Ctx, query: string, limit: number): Promise<Row
 
 /** Customer-number-like input (letters then digits) that did not parse: fuzzy matching would only add noise. */
 const NUMBER_LIKE = /^[a-z]{0,4}[\s-]*\d[\d\s-]*$/i;
+/** How many spellings of each typed word the correction tries, and how alike they must be (trigram similarity). */
+const SPELLINGS_PER_WORD = 4;
+const MIN_SIMILARITY = 0.35;
 
-async function textMatches(ctx: Ctx, query: string, limit: number): Promise<Row[]> {
-  const ws = ctx.workspaceId;
-  const { rows: folded } = await sql<{ text: string }>`select rapport_fold(${query.trim()}) as text`.execute(ctx.db);
-  const needle = folded[0]!.text.trim();
-  if (needle.length < 2) return [];
+async function foldedQuery(ctx: Ctx, query: string): Promise<string> {
+  const { rows } = await sql<{ text: string }>`select rapport_fold(${query.trim()}) as text`.execute(ctx.db);
+  return rows[0]!.text.trim();
+}
+
+/** Records containing the query as typed (folded): those whose name starts with it first, then shorter names. */
+async function substringMatches(ctx: Ctx, needle: string, limit: number): Promise<Row[]> {
   const escaped = escapeLike(needle);
-  // Substring matches score by whether they start the name and how much of it they cover; typo matches by word
-  // similarity, below any substring match.
-  const { rows: exact } = await sql<Row>`
+  const { rows } = await sql<Row>`
     select ${COLUMNS},
       0.6 + 0.3 * (case when p.search_text like ${`${escaped}%`} then 1 else 0 end)
           + 0.1 * length(${needle})::float / greatest(length(p.display_name), 1) as score
     from parties p
-    where p.workspace_id = ${ws} and p.search_text like ${`%${escaped}%`}
-    order by score desc, p.display_name
+    where p.workspace_id = ${ctx.workspaceId} and p.search_text like ${`%${escaped}%`}
+    order by score desc, p.sort_name
     limit ${limit}`.execute(ctx.db);
-  if (exact.length >= limit || needle.length < 3 || NUMBER_LIKE.test(query.trim())) return exact;
-  const { rows: fuzzy } = await sql<Row>`
-    select ${COLUMNS}, 0.55 * word_similarity(${needle}, p.search_text) as score
+  return rows;
+}
+
+/**
+ * Typo tolerance: each typed word is replaced by the closest words of the workspace's name dictionary
+ * (search_words, trigram similarity), and records holding a corrected spelling of every word are returned,
+ * scored by how close the corrections are.
+ */
+async function correctedMatches(ctx: Ctx, needle: string, limit: number): Promise<Row[]> {
+  const words = [...new Set(needle.split(/[^a-z0-9]+/).filter((w) => w.length >= 3))].slice(0, 4);
+  if (words.length === 0) return [];
+  const { rows: spellings } = await sql<{ typed: string; word: string; similarity: number }>`
+    select typed, word, similarity from unnest(${words}::text[]) as typed
+    cross join lateral (
+      select w.word, similarity(w.word, typed) as similarity from search_words w
+      where w.workspace_id = ${ctx.workspaceId} and w.word % typed and similarity(w.word, typed) >= ${MIN_SIMILARITY}
+      order by similarity desc, w.word limit ${SPELLINGS_PER_WORD}
+    ) as close`.execute(ctx.db);
+  const byWord = new Map<string, { word: string; similarity: number }[]>();
+  for (const s of spellings) byWord.set(s.typed, [...(byWord.get(s.typed) ?? []), { word: s.word, similarity: Number(s.similarity) }]);
+  if (byWord.size < words.length) return [];
+  // Every typed word must be found through one of its spellings; the score adds up the best spelling found.
+  const conditions = words.map(
+    (typed) => sql`(${sql.join(byWord.get(typed)!.map((s) => sql`p.search_text like ${`%${escapeLike(s.word)}%`}`), sql` or `)})`,
+  );
+  const closeness = words.map(
+    (typed) =>
+      sql`greatest(${sql.join(
+        byWord.get(typed)!.map((s) => sql`case when p.search_text like ${`%${escapeLike(s.word)}%`} then ${s.similarity}::float else 0 end`),
+      )})`,
+  );
+  const { rows } = await sql<Row>`
+    select ${COLUMNS}, 0.55 * (${sql.join(closeness, sql` + `)}) / ${words.length} as score
     from parties p
-    where p.workspace_id = ${ws} and ${needle} <% p.search_text
-    order by score desc, p.display_name
+    where p.workspace_id = ${ctx.workspaceId} and ${sql.join(conditions, sql` and `)}
+    order by score desc, p.sort_name
     limit ${limit}`.execute(ctx.db);
-  const seen = new Set(exact.map((r) => r.id));
-  return [...exact, ...fuzzy.filter((r) => !seen.has(r.id))].slice(0, limit);
+  return rows;
+}
+
+async function textMatches(ctx: Ctx, query: string, limit: number): Promise<Row[]> {
+  const needle = await foldedQuery(ctx, query);
+  if (needle.length < 2) return [];
+  const found = await substringMatches(ctx, needle, limit);
+  if (found.length >= limit || needle.length < 3 || NUMBER_LIKE.test(query.trim())) return found;
+  const seen = new Set(found.map((r) => r.id));
+  const corrected = await correctedMatches(ctx, needle, limit);
+  return [...found, ...corrected.filter((r) => !seen.has(r.id))].slice(0, limit);
 }
 
 export const partySearch: SearchProvider = {

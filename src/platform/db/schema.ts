@@ -262,6 +262,11 @@ export interface RecordAccessRulesTable {
   updated_at: Timestamp;
 }
 
+export interface SearchWordsTable {
+  workspace_id: string;
+  word: string;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -282,6 +287,7 @@ export interface DB {
   custom_fields: CustomFieldsTable;
   saved_views: SavedViewsTable;
   record_access_rules: RecordAccessRulesTable;
+  search_words: SearchWordsTable;
 }
 
 /** Tables whose rows belong to one workspace and carry `workspace_id`. */

@@ -66,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index parties_name_idx on parties (workspace_id, kind, sort_name, id)`.execute(db);
   await sql`create index parties_created_idx on parties (workspace_id, kind, created_at, id)`.execute(db);
   await sql`create index parties_updated_idx on parties (workspace_id, kind, updated_at, id)`.execute(db);
-  await sql`create index parties_city_idx on parties (workspace_id, kind, city, id)`.execute(db);
+  await sql`create index parties_city_idx on parties (workspace_id, kind, rapport_fold(city))`.execute(db);
   await sql`create index parties_owner_idx on parties (workspace_id, owner_id)`.execute(db);
   await sql`create index parties_email_idx on parties (workspace_id, email)`.execute(db);
   await sql`create index parties_phone_idx on parties (workspace_id, phone)`.execute(db);
