@@ -13,6 +13,7 @@ import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
 import { AppError, notFound, validationError } from '../../platform/errors.ts';
 import type { CustomFieldDefinition, CustomFieldType } from './custom-field-values.ts';
+import { WorkspaceCache } from '../../platform/cache/workspace-cache.ts';
 
 export type CustomField = Selectable<CustomFieldsTable>;
 export type CustomFieldEntity = 'person' | 'organisation';
@@ -44,12 +45,19 @@ export async function listCustomFields(ctx: Ctx, entity?: CustomFieldEntity, inc
   return query.orderBy('entity').orderBy('position').orderBy('label').execute();
 }
 
-/** The active fields of one entity by key, as the value checks need them. */
-export async function customFieldMap(ctx: Ctx, entity: CustomFieldEntity): Promise<Map<string, CustomFieldFull>> {
-  const fields = await listCustomFields(ctx, entity);
-  return new Map(
-    fields.map((f) => [f.key, { id: f.id, key: f.key, label: f.label, type: f.type as CustomFieldType, options: f.options, sensitive: f.sensitive }]),
-  );
+const definitions = new WorkspaceCache<Map<string, CustomFieldFull>>(['custom_field']);
+
+/**
+ * The active fields of one entity by key, as value checks and presenters need them; remembered per process for
+ * a few seconds (see WorkspaceCache). Never call it in a transaction that changes custom fields.
+ */
+export function customFieldMap(ctx: Ctx, entity: CustomFieldEntity): Promise<Map<string, CustomFieldFull>> {
+  return definitions.get(ctx.workspaceId, entity, async () => {
+    const fields = await listCustomFields(ctx, entity);
+    return new Map(
+      fields.map((f) => [f.key, { id: f.id, key: f.key, label: f.label, type: f.type as CustomFieldType, options: f.options, sensitive: f.sensitive }]),
+    );
+  });
 }
 
 function checkOptions(type: CustomFieldType, options: readonly string[]): string[] {

@@ -5,7 +5,9 @@
  * can be claimed.
  */
 import { scoped } from '../../platform/db/scoped.ts';
-import { actorUserId, type Ctx } from '../../platform/context.ts';
+import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
+import { recordChange } from '../../platform/events/change-log.ts';
+import { WorkspaceCache } from '../../platform/cache/workspace-cache.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can, ROLES, type Role } from '../../platform/auth/permissions.ts';
 
@@ -21,15 +23,32 @@ export const DEFAULT_EDIT_SCOPES: Record<Role, EditScope> = {
   read_only: 'none',
 };
 
-/** The edit scope of every role in the workspace, defaults filled in. */
-export async function editScopes(ctx: Ctx): Promise<Record<Role, EditScope>> {
+const scopesCache = new WorkspaceCache<Record<Role, EditScope>>(['record_access']);
+const teamsCache = new WorkspaceCache<string | null>(['user']);
+
+/** The edit scope of every role in the workspace, defaults filled in (remembered a few seconds per process). */
+export function editScopes(ctx: Ctx): Promise<Record<Role, EditScope>> {
+  return scopesCache.get(ctx.workspaceId, 'scopes', () => loadEditScopesUncached(ctx));
+}
+
+export async function setEditScopes(ctx: Ctx, changes: Partial<Record<Role, EditScope>>): Promise<Record<Role, EditScope>> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await editScopes(tx);
+    await writeEditScopes(tx, changes);
+    const after = await loadEditScopesUncached(tx);
+    await recordChange(tx, { entity: 'record_access', entityId: tx.workspaceId, action: 'update', before, after });
+    return after;
+  });
+}
+
+async function loadEditScopesUncached(ctx: Ctx): Promise<Record<Role, EditScope>> {
   const rows = await scoped(ctx.db, ctx.workspaceId).selectFrom('record_access_rules').select(['role', 'edit_scope']).execute();
   const scopes = { ...DEFAULT_EDIT_SCOPES };
   for (const row of rows) scopes[row.role as Role] = row.edit_scope as EditScope;
   return scopes;
 }
 
-export async function setEditScopes(ctx: Ctx, changes: Partial<Record<Role, EditScope>>): Promise<Record<Role, EditScope>> {
+async function writeEditScopes(ctx: Ctx, changes: Partial<Record<Role, EditScope>>): Promise<void> {
   const rows = ROLES.filter((role) => changes[role] !== undefined && role !== 'admin').map((role) => ({
     workspace_id: ctx.workspaceId,
     role,
@@ -43,7 +62,6 @@ export async function setEditScopes(ctx: Ctx, changes: Partial<Record<Role, Edit
       .onConflict((oc) => oc.columns(['workspace_id', 'role']).doUpdateSet((eb) => ({ edit_scope: eb.ref('excluded.edit_scope'), updated_at: new Date() })))
       .execute();
   }
-  return editScopes(ctx);
 }
 
 export interface EditAccess {
@@ -57,11 +75,14 @@ export async function editAccess(ctx: Ctx): Promise<EditAccess> {
   if (ctx.actor.type === 'system') return { scope: 'all', userId: null, teamId: null };
   if (!can(ctx.actor, 'customers:write')) return { scope: 'none', userId: null, teamId: null };
   const userId = actorUserId(ctx.actor);
-  const [scopes, user] = await Promise.all([
+  const [scopes, teamId] = await Promise.all([
     editScopes(ctx),
-    scoped(ctx.db, ctx.workspaceId).selectFrom('users').select('team_id').where('id', '=', userId!).executeTakeFirst(),
+    teamsCache.get(ctx.workspaceId, userId!, async () => {
+      const user = await scoped(ctx.db, ctx.workspaceId).selectFrom('users').select('team_id').where('id', '=', userId!).executeTakeFirst();
+      return user?.team_id ?? null;
+    }),
   ]);
-  return { scope: ctx.actor.role === 'admin' ? 'all' : scopes[ctx.actor.role], userId, teamId: user?.team_id ?? null };
+  return { scope: ctx.actor.role === 'admin' ? 'all' : scopes[ctx.actor.role], userId, teamId };
 }
 
 export function mayEdit(access: EditAccess, record: { owner_id: string | null; team_id: string | null }): boolean {
