@@ -61,8 +61,8 @@ test('values are checked by type, each error naming the field', async () => {
 
 test('lists filter on custom values by equality, range and multiple choice', async () => {
   const people = [
-    { lastName: 'Cf Un', custom: { taille: 'M', budget_annuel: 1200.456, hobbies: ['vélo', 'jardin'], abonne: true } },
-    { lastName: 'Cf Deux', custom: { taille: 'L', budget_annuel: 300, hobbies: ['lecture'], abonne: false } },
+    { lastName: 'Cf Un', custom: { taille: 'M', budget_annuel: 1200.456, hobbies: ['vélo', 'jardin'], abonne: true, client_depuis: '2019-03-01' } },
+    { lastName: 'Cf Deux', custom: { taille: 'L', budget_annuel: 300, hobbies: ['lecture'], abonne: false, client_depuis: '2024-11-30' } },
     { lastName: 'Cf Trois', custom: { taille: 'M', budget_annuel: 50, abonne: true } },
   ];
   for (const person of people) assert.equal((await createPerson(person)).statusCode, 201);
@@ -72,6 +72,8 @@ test('lists filter on custom values by equality, range and multiple choice', asy
   assert.deepEqual(await names('custom=budget_annuel%3E%3D300'), ['Cf Deux', 'Cf Un']);
   assert.deepEqual(await names('custom=hobbies%3Dv%C3%A9lo'), ['Cf Un']);
   assert.deepEqual(await names('custom=abonne%3Dtrue&custom=budget_annuel%3C%3D100'), ['Cf Trois']);
+  assert.deepEqual(await names('custom=client_depuis%3E%3D2020-01-01'), ['Cf Deux']);
+  assert.deepEqual(await names('custom=client_depuis%3C%3D2020-01-01'), ['Cf Un']);
   const stored = (await call(t.app, { url: '/api/people?q=cf%20un', session: ws.adminSession })).json().data[0];
   assert.equal(stored.custom.budget_annuel, 1200.46);
   const bad = await call(t.app, { url: '/api/people?custom=taille%3E%3D3', session: ws.adminSession });

@@ -122,6 +122,9 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions = {}): Promise
     done += batch.length;
     options.onProgress?.({ done, total: state.total });
   }
+  // Fresh statistics for the planner: the embedded engine runs no autovacuum, and after a bulk load PostgreSQL's
+  // would come later than the first queries.
+  await sql`analyze parties, party_emails, party_phones, party_addresses, party_roles, party_links, party_consents, search_words`.execute(ctx.db);
   return counts;
 }
 

@@ -335,11 +335,17 @@ function customCondition(condition: string, index: number, fields: Map<string, C
     if (!['number', 'money', 'date'].includes(field.type)) {
       throw new AppError('validation_failed', `${where} compares a ${field.type} field`, [{ field: where, rule: 'may use >= or <= only on number, money and date fields' }]);
     }
-    const cast = field.type === 'date' ? sql`date` : sql`numeric`;
-    if (field.type !== 'date' && !Number.isFinite(Number(raw))) {
+    if (field.type === 'date') {
+      // Dates are stored as YYYY-MM-DD, which compares as text in date order (and, unlike a cast, can be indexed).
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+        throw new AppError('validation_failed', `${where} needs a date`, [{ field: where, rule: 'must compare with a date written YYYY-MM-DD' }]);
+      }
+      return sql<boolean>`(parties.custom ->> ${key}) ${sql.raw(operator)} ${raw}`;
+    }
+    if (!Number.isFinite(Number(raw))) {
       throw new AppError('validation_failed', `${where} needs a number`, [{ field: where, rule: 'must compare with a number' }]);
     }
-    return sql<boolean>`(parties.custom ->> ${key})::${cast} ${sql.raw(operator)} ${raw}::${cast}`;
+    return sql<boolean>`(parties.custom ->> ${key})::numeric ${sql.raw(operator)} ${raw}::numeric`;
   }
   let value: unknown = raw;
   if (field.type === 'boolean') value = raw === 'true';
