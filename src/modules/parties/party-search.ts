@@ -43,12 +43,16 @@ async function exactMatches(ctx: Ctx, query: string, limit: number): Promise<Row
   const number = parseCustomerNumber(query);
   if (number) {
     const canonical = formatCustomerNumber(number.prefix, number.sequence);
+    // Two lookups rather than one with OR: each is a unique-index probe, where the OR would scan every record.
     const { rows } = await sql<Row>`
       select ${COLUMNS}, 1.0 as score from parties p
-      where p.workspace_id = ${ws} and (p.customer_number = ${canonical} or p.id in (
-        select a.party_id from customer_number_aliases a where a.workspace_id = ${ws} and a.customer_number = ${canonical}))
-      limit ${limit}`.execute(ctx.db);
-    return rows;
+      where p.workspace_id = ${ws} and p.customer_number = ${canonical}`.execute(ctx.db);
+    if (rows.length > 0) return rows;
+    const { rows: absorbed } = await sql<Row>`
+      select ${COLUMNS}, 1.0 as score from customer_number_aliases a
+      join parties p on p.workspace_id = a.workspace_id and p.id = a.party_id
+      where a.workspace_id = ${ws} and a.customer_number = ${canonical}`.execute(ctx.db);
+    return absorbed;
   }
   if (query.includes('@')) {
     const email = query.trim().toLowerCase();
