@@ -1,87 +1,18 @@
 /**
  * Customer record settings and the global search in a real Chromium: an admin adds a choice field with its
  * purpose, narrows what sales users may change, creates a team and joins it; then Ctrl-K finds a person by a
- * name typed without accents and Enter opens their record. Needs Chromium like shell.browser.test.ts.
+ * name typed without accents and Enter opens their record. Needs Chromium: see test/helpers/browser.ts.
  */
-import { after, before, test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer } from '../helpers/server.ts';
+import { apiResponse, callApi, skip, useBrowser, type BrowserOptions } from '../helpers/browser.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true';
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-const skip = chromiumMissing && !IN_CI ? `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)` : false;
+const { inBrowser } = useBrowser();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  if (chromiumMissing) assert.fail(`Chromium not found at ${CHROMIUM_PATH}: CI must install it`);
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Runs `scenario` in a fresh English browser context; on failure saves a screenshot to /tmp and names it. */
-async function inBrowser(t: TestContext, scenario: (page: Page, url: string) => Promise<void>) {
-  assert.ok(browser && server, 'browser and server are started');
-  const context: BrowserContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await scenario(page, server.url);
-    assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
-  } catch (error) {
-    const file = `/tmp/rapport-customizing-${t.name.replace(/\W+/g, '-')}-${Date.now()}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    t.diagnostic(`screenshot of the failure: ${file}`);
-    if (error instanceof Error) error.message += `\n(screenshot: ${file}; page errors: ${pageErrors.join(' | ') || 'none'})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Email', { exact: true }).fill(server!.adminEmail);
-  await page.getByLabel('Password', { exact: true }).fill(server!.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('home-title').waitFor();
-}
-
-/** Sends a write to the API with the page's session, as the web app does (CSRF token echoed). */
-async function apiPost(page: Page, url: string, path: string, body: object) {
-  const csrf = (await page.context().cookies(url)).find((cookie) => cookie.name === 'rapport_csrf')?.value ?? '';
-  const response = await page.request.post(`${url}${path}`, { data: body, headers: { 'x-csrf-token': csrf } });
-  assert.equal(response.status(), 201, await response.text());
-  return (await response.json()) as { id: string };
-}
-
-/** Waits for the answer to one API call made by the page. */
-function apiResponse(page: Page, method: string, path: string | RegExp) {
-  return page.waitForResponse((response) => {
-    const pathname = new URL(response.url()).pathname;
-    return response.request().method() === method && (typeof path === 'string' ? pathname === path : path.test(pathname));
-  });
-}
+const AS_ADMIN: BrowserOptions = { screenshot: 'customizing', signIn: true };
 
 test('an admin adds a custom field, narrows edit scopes and creates a team', { skip }, async (t) => {
-  await inBrowser(t, async (page, url) => {
-    await signIn(page, url);
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
     await page.goto(`${url}/settings`);
     await page.getByTestId('settings-customers').click();
     await page.getByRole('heading', { name: 'Customer records', level: 1 }).waitFor();
@@ -138,14 +69,13 @@ test('an admin adds a custom field, narrows edit scopes and creates a team', { s
 });
 
 test('Ctrl-K finds a person by a name typed without accents, and Enter opens the record', { skip }, async (t) => {
-  await inBrowser(t, async (page, url) => {
-    await signIn(page, url);
-    const person = await apiPost(page, url, '/api/people', {
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
+    const person = await callApi<{ id: string }>(page, 'POST', '/api/people', {
       firstName: 'Élodie',
       lastName: 'Marchand',
       emails: [{ email: 'elodie.marchand@example.fr' }],
       addresses: [{ line1: '12 rue des Tilleuls', postcode: '69003', city: 'Lyon' }],
-    });
+    }, 201);
 
     await page.keyboard.press('Control+K');
     const input = page.getByRole('combobox', { name: 'Search the workspace' });

@@ -1,71 +1,23 @@
 /**
  * The people list in a real Chromium: creating a person through the dialog (with the server's refusal shown on
  * the field), filtering, searching, sorting, saving a view and applying it again; and scrolling a list of
- * thousands of people, which loads pages as it goes while the page keeps only the visible rows. Needs Chromium
- * (Debian's `chromium` package, or CHROMIUM_PATH); without it the tests are skipped outside CI.
+ * thousands of people, which loads pages as it goes while the page keeps only the visible rows. Needs Chromium:
+ * see test/helpers/browser.ts.
  */
-import { after, before, test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/context.ts';
 import { takeCustomerNumbers } from '../../src/modules/parties/customer-numbers.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { callApi, skip, useBrowser, type BrowserOptions } from '../helpers/browser.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true';
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-const skip = chromiumMissing && !IN_CI ? `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)` : false;
+const { server, inBrowser } = useBrowser();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  if (chromiumMissing) assert.fail(`Chromium not found at ${CHROMIUM_PATH}: CI must install it`);
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Runs `scenario` signed in as the admin, in a fresh English browser context; a failure leaves a screenshot. */
-async function signedIn(t: TestContext, scenario: (page: Page, url: string) => Promise<void>) {
-  assert.ok(browser && server, 'browser and server are started');
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email', { exact: true }).fill(server.adminEmail);
-    await page.getByLabel('Password', { exact: true }).fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('home-title').waitFor();
-    await scenario(page, server.url);
-    assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
-  } catch (error) {
-    const file = `/tmp/rapport-parties-${t.name.replace(/\W+/g, '-')}-${Date.now()}.png`;
-    await page.screenshot({ path: file }).catch(() => {});
-    t.diagnostic(`screenshot of the failure: ${file}`);
-    if (error instanceof Error) error.message += `\n(screenshot: ${file}; page errors: ${pageErrors.join(' | ') || 'none'})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const AS_ADMIN: BrowserOptions = { screenshot: 'parties', viewport: { width: 1440, height: 900 }, signIn: true };
 
 /** Retries `check` until it passes or `timeout` ms have gone by; then its last failure is thrown. */
 async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
@@ -93,13 +45,6 @@ async function pickOption(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** POSTs to the API with the page's session, as the web app does. */
-async function apiPost(page: Page, path: string, body: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'rapport_csrf')?.value ?? '';
-  const response = await page.request.post(`${server!.url}${path}`, { data: body, headers: { 'x-csrf-token': csrf } });
-  assert.equal(response.status(), 201, await response.text());
-}
-
 /** Inserts `count` people at once with SQL (the API would take minutes), all tagged `tag`. */
 async function seedPeople(db: Kysely<DB>, count: number, tag: string): Promise<void> {
   const workspace = await db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
@@ -121,7 +66,7 @@ async function seedPeople(db: Kysely<DB>, count: number, tag: string): Promise<v
 }
 
 test('people are created, filtered, searched, sorted and kept in a saved view', { skip }, async (t) => {
-  await signedIn(t, async (page) => {
+  await inBrowser(t, AS_ADMIN, async (page) => {
     await page.getByTestId('nav-people').click();
     await page.getByTestId('party-empty').waitFor();
     assert.equal(await page.getByTestId('party-count').textContent(), '0 people');
@@ -147,9 +92,9 @@ test('people are created, filtered, searched, sorted and kept in a saved view', 
     await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
 
     // Three more, through the API.
-    await apiPost(page, '/api/people', { firstName: 'Bernard', lastName: 'Dupont', roles: ['prospect'] });
-    await apiPost(page, '/api/people', { firstName: 'Chloé', lastName: 'Martin', roles: ['customer'] });
-    await apiPost(page, '/api/people', { firstName: 'Zoé', lastName: 'Lambert', roles: ['lead'] });
+    await callApi(page, 'POST', '/api/people', { firstName: 'Bernard', lastName: 'Dupont', roles: ['prospect'] }, 201);
+    await callApi(page, 'POST', '/api/people', { firstName: 'Chloé', lastName: 'Martin', roles: ['customer'] }, 201);
+    await callApi(page, 'POST', '/api/people', { firstName: 'Zoé', lastName: 'Lambert', roles: ['lead'] }, 201);
 
     await page.getByTestId('nav-people').click();
     await expectNames(page, ['Bernard Dupont', 'Chloé Martin', 'Zoé Lambert', 'Élodie Marchand']);
@@ -225,8 +170,8 @@ test('people are created, filtered, searched, sorted and kept in a saved view', 
 });
 
 test('scrolling thousands of people loads page after page while only the visible rows exist', { skip }, async (t) => {
-  await seedPeople(server!.db, 3_000, 'bulk');
-  await signedIn(t, async (page, url) => {
+  await seedPeople(server().db, 3_000, 'bulk');
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
     const listRequests: string[] = [];
     page.on('request', (request) => {
       const requestUrl = new URL(request.url());

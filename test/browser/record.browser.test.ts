@@ -2,64 +2,16 @@
  * The record page in a real Chromium: a field edited in place, an invalid email refused at the field, consent
  * recorded with its source, a version conflict resolved by reloading (and by keeping one's own value), a person
  * linked to their employer and seen from the organisation, and an erasure confirmed by the customer number.
- * Needs Chromium like shell.browser.test.ts.
+ * Needs Chromium: see test/helpers/browser.ts.
  */
-import { after, before, test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { apiResponse, callApi, skip, useBrowser, type BrowserOptions } from '../helpers/browser.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true';
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-const skip = chromiumMissing && !IN_CI ? `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)` : false;
+const { inBrowser } = useBrowser();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  if (chromiumMissing) assert.fail(`Chromium not found at ${CHROMIUM_PATH}: CI must install it`);
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Runs `scenario` signed in, in a fresh English browser context; on failure saves a screenshot to /tmp. */
-async function inBrowser(t: TestContext, scenario: (page: Page, url: string) => Promise<void>) {
-  assert.ok(browser && server, 'browser and server are started');
-  const context: BrowserContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email', { exact: true }).fill(server.adminEmail);
-    await page.getByLabel('Password', { exact: true }).fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('home-title').waitFor();
-    await scenario(page, server.url);
-    assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
-  } catch (error) {
-    const file = `/tmp/rapport-record-${t.name.replace(/\W+/g, '-')}-${Date.now()}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    t.diagnostic(`screenshot of the failure: ${file}`);
-    if (error instanceof Error) error.message += `\n(screenshot: ${file}; page errors: ${pageErrors.join(' | ') || 'none'})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const AS_ADMIN: BrowserOptions = { screenshot: 'record', signIn: true };
 
 interface Party {
   id: string;
@@ -68,24 +20,7 @@ interface Party {
   displayName: string;
 }
 
-/** Calls the API with the page's session, as the web app does (CSRF token echoed), and expects `status`. */
-async function callApi<T>(page: Page, method: 'POST' | 'PATCH', path: string, body: object, status: number): Promise<T> {
-  const url = server!.url;
-  const csrf = (await page.context().cookies(url)).find((cookie) => cookie.name === 'rapport_csrf')?.value ?? '';
-  const response = await page.request.fetch(`${url}${path}`, { method, data: body, headers: { 'x-csrf-token': csrf } });
-  assert.equal(response.status(), status, await response.text());
-  return (await response.json()) as T;
-}
-
 const createPerson = (page: Page, body: object) => callApi<Party>(page, 'POST', '/api/people', body, 201);
-
-/** Waits for the answer to one API call made by the page. */
-function apiResponse(page: Page, method: string, path: string | RegExp) {
-  return page.waitForResponse((response) => {
-    const pathname = new URL(response.url()).pathname;
-    return response.request().method() === method && (typeof path === 'string' ? pathname === path : path.test(pathname));
-  });
-}
 
 async function openRecord(page: Page, url: string, path: string, name: string) {
   await page.goto(`${url}${path}`);
@@ -93,7 +28,7 @@ async function openRecord(page: Page, url: string, path: string, name: string) {
 }
 
 test('a person is edited in place, an invalid email is refused at the field, consent is recorded', { skip }, async (t) => {
-  await inBrowser(t, async (page, url) => {
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
     const person = await createPerson(page, {
       civility: 'ms',
       firstName: 'Élodie',
@@ -165,7 +100,7 @@ test('a person is edited in place, an invalid email is refused at the field, con
 });
 
 test('a version conflict offers to reload or to keep one’s own value', { skip }, async (t) => {
-  await inBrowser(t, async (page, url) => {
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
     const person = await createPerson(page, { firstName: 'Paul', lastName: 'Girard' });
     await openRecord(page, url, `/people/${person.id}`, 'Paul Girard');
 
@@ -208,7 +143,7 @@ test('a version conflict offers to reload or to keep one’s own value', { skip 
 });
 
 test('a person linked to their employer appears among the organisation’s contacts', { skip }, async (t) => {
-  await inBrowser(t, async (page, url) => {
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
     const organisation = await callApi<Party>(page, 'POST', '/api/organisations', { legalName: 'Menuiserie Durand SARL', nafCode: '16.23Z' }, 201);
     const person = await createPerson(page, { firstName: 'Claire', lastName: 'Fontaine' });
     await openRecord(page, url, `/people/${person.id}`, 'Claire Fontaine');
@@ -249,7 +184,7 @@ test('a person linked to their employer appears among the organisation’s conta
 });
 
 test('becoming a former customer asks why, and the role history keeps it', { skip }, async (t) => {
-  await inBrowser(t, async (page, url) => {
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
     const person = await createPerson(page, { firstName: 'Hugo', lastName: 'Bernard', roles: ['customer'] });
     await openRecord(page, url, `/people/${person.id}`, 'Hugo Bernard');
 
@@ -282,7 +217,7 @@ test('becoming a former customer asks why, and the role history keeps it', { ski
 });
 
 test('erasing a person asks for their customer number and leaves an erased, read-only record', { skip }, async (t) => {
-  await inBrowser(t, async (page, url) => {
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
     const person = await createPerson(page, { firstName: 'Jeanne', lastName: 'Morel', emails: [{ email: 'jeanne.morel@example.fr' }] });
     await openRecord(page, url, `/people/${person.id}`, 'Jeanne Morel');
 

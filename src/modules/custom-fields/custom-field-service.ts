@@ -12,7 +12,7 @@ import { scoped } from '../../platform/db/scoped.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
 import { AppError, notFound, validationError } from '../../platform/errors.ts';
-import type { CustomFieldDefinition, CustomFieldType } from './custom-field-values.ts';
+import { keyFromLabel, type CustomFieldDefinition, type CustomFieldType } from './custom-field-values.ts';
 import { WorkspaceCache } from '../../platform/cache/workspace-cache.ts';
 
 export type CustomField = Selectable<CustomFieldsTable>;
@@ -25,18 +25,6 @@ export interface CustomFieldFull extends CustomFieldDefinition {
 }
 
 const MAX_FIELDS_PER_ENTITY = 200;
-
-/** A key from a label: 'Taille de vêtement' → 'taille_de_vetement'. */
-export function keyFromLabel(label: string): string {
-  const key = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 40);
-  return /^[a-z]/.test(key) ? key : `f_${key}`.slice(0, 40);
-}
 
 export async function listCustomFields(ctx: Ctx, entity?: CustomFieldEntity, includeArchived = false): Promise<CustomField[]> {
   let query = scoped(ctx.db, ctx.workspaceId).selectFrom('custom_fields').selectAll();

@@ -1,7 +1,9 @@
 /**
- * Checks and normalises one custom field value against its definition. Values are stored in parties.custom as
- * JSON: text, url and choice as strings, number and money as numbers (money rounded to cents), date as
- * 'YYYY-MM-DD', boolean as a boolean, multiple choice as an array of distinct options. null clears a value.
+ * The rules of custom fields that the server and the web app share (nothing here needs Node): their types, the
+ * key derived from a label, and the check and normalisation of one value against its definition. Values are
+ * stored in parties.custom as JSON: text, url and choice as strings, number and money as numbers (money rounded
+ * to cents), date as 'YYYY-MM-DD', boolean as a boolean, multiple choice as an array of distinct options. null
+ * clears a value.
  */
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'money', 'date', 'boolean', 'choice', 'multi_choice', 'url'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
@@ -10,6 +12,24 @@ export interface CustomFieldDefinition {
   key: string;
   type: CustomFieldType;
   options: readonly string[];
+}
+
+/**
+ * The key a field gets from its label when none is given, the same in the browser as on the server: accents
+ * dropped, lower case, other characters as underscores, at most 40 characters, and a letter first
+ * ('Taille de vêtement' → 'taille_de_vetement', '2e adresse' → 'f_2e_adresse').
+ */
+export function keyFromLabel(label: string): string {
+  const key = label
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
+  return /^[a-z]/.test(key) ? key : `f_${key}`.slice(0, 40);
 }
 
 export type CustomValueCheck = { ok: true; value: unknown } | { ok: false; rule: string };

@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keyFromLabel } from '../../../src/modules/custom-fields/custom-field-service.ts';
+import { keyFromLabel } from '../../../src/modules/custom-fields/custom-field-values.ts';
 import {
   createBody,
   draftOf,
   draftProblems,
   emptyDraft,
   moveField,
-  suggestKey,
   updateBody,
   withLabel,
   type CustomField,
@@ -27,17 +26,20 @@ const field = (id: string, position: number, archived = false): CustomField => (
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 
-test('the suggested key is the one the server would derive from the label', () => {
-  for (const label of ['Taille de vêtement', 'Œuvre préférée', '2e adresse', '  Centres d’intérêt  ', 'N° TVA / pays', 'A'.repeat(60)]) {
-    assert.equal(suggestKey(label), keyFromLabel(label), label);
-  }
-  assert.equal(suggestKey('Taille de vêtement'), 'taille_de_vetement');
-  assert.equal(suggestKey('   '), '');
+test('a key is derived from the label: no accents, lower case, underscores, a letter first, 40 characters', () => {
+  assert.equal(keyFromLabel('Taille de vêtement'), 'taille_de_vetement');
+  assert.equal(keyFromLabel('2e adresse'), 'f_2e_adresse');
+  assert.equal(keyFromLabel('  Centres d’intérêt  '), 'centres_d_interet');
+  assert.equal(keyFromLabel('Œuvre préférée'), 'oeuvre_preferee');
+  assert.equal(keyFromLabel('N° TVA / pays'), 'n_tva_pays');
+  assert.equal(keyFromLabel('A'.repeat(60)), 'a'.repeat(40));
 });
 
 test('the key follows the label until the admin edits it', () => {
   let draft = withLabel(emptyDraft(), 'Taille');
   assert.equal(draft.key, 'taille');
+  assert.equal(withLabel(draft, 'Taille de vêtement').key, keyFromLabel('Taille de vêtement'));
+  assert.equal(withLabel(draft, '   ').key, '', 'a blank label suggests no key');
   draft = withLabel({ ...draft, key: 'size', keyEdited: true }, 'Taille de vêtement');
   assert.equal(draft.key, 'size');
 });

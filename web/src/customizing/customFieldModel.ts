@@ -1,24 +1,14 @@
-/** Custom fields of people and organisations as the API presents them, and the pure rules of their settings. */
-import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../../../src/modules/custom-fields/custom-field-values.ts';
+/** The pure rules of the custom field settings: drafts, their checks, the bodies sent, ordering. */
+import { CUSTOM_FIELD_TYPES, keyFromLabel, type CustomFieldType } from '../../../src/modules/custom-fields/custom-field-values.ts';
+import type { CreateCustomFieldOptions, UpdateCustomFieldOptions } from '../../../src/modules/custom-fields/custom-field-service.ts';
+import { PARTY_KINDS, type CustomField, type PartyKind } from '../parties/partyTypes.ts';
 
-export { CUSTOM_FIELD_TYPES, type CustomFieldType };
+/** CustomField, the shape GET /api/custom-fields presents, is defined once in partyTypes.ts for every page. */
+export { CUSTOM_FIELD_TYPES, type CustomField, type CustomFieldType };
 
-export const CUSTOM_FIELD_ENTITIES = ['person', 'organisation'] as const;
-export type CustomFieldEntity = (typeof CUSTOM_FIELD_ENTITIES)[number];
-
-export interface CustomField {
-  id: string;
-  entity: CustomFieldEntity;
-  key: string;
-  label: string;
-  type: CustomFieldType;
-  options: string[];
-  purpose: string;
-  sensitive: boolean;
-  position: number;
-  archivedAt: string | null;
-  createdAt: string;
-}
+/** The kinds of record that have custom fields: both. */
+export const CUSTOM_FIELD_ENTITIES = PARTY_KINDS;
+export type CustomFieldEntity = PartyKind;
 
 /** What the create and edit dialogs hold while the admin types. */
 export interface CustomFieldDraft {
@@ -36,19 +26,6 @@ export interface CustomFieldDraft {
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 export const MAX_LABEL_LENGTH = 80;
 export const MAX_PURPOSE_LENGTH = 300;
-
-/** A key from a label, as the server derives it: 'Taille de vêtement' → 'taille_de_vetement'. */
-export function suggestKey(label: string): string {
-  const key = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 40);
-  if (key === '') return '';
-  return /^[a-z]/.test(key) ? key : `f_${key}`.slice(0, 40);
-}
 
 export function isCustomFieldType(value: unknown): value is CustomFieldType {
   return typeof value === 'string' && (CUSTOM_FIELD_TYPES as readonly string[]).includes(value);
@@ -73,9 +50,11 @@ export function draftOf(field: CustomField): CustomFieldDraft {
   return { label, key, keyEdited: true, type, options: [...options], purpose, sensitive };
 }
 
-/** A new label; the key follows it until the admin edits the key. */
+/** A new label; the key follows it, as the server would derive it, until the admin edits the key. */
 export function withLabel(draft: CustomFieldDraft, label: string): CustomFieldDraft {
-  return { ...draft, label, key: draft.keyEdited ? draft.key : suggestKey(label) };
+  if (draft.keyEdited) return { ...draft, label };
+  // No key to suggest for a blank label (the server refuses it anyway): the key field stays empty.
+  return { ...draft, label, key: label.trim() === '' ? '' : keyFromLabel(label) };
 }
 
 export type DraftProblem = 'required' | 'keyShape' | 'twoOptions';
@@ -90,15 +69,8 @@ export function draftProblems(draft: CustomFieldDraft): Partial<Record<'label' |
   return problems;
 }
 
-export interface CreateCustomFieldBody {
-  entity: CustomFieldEntity;
-  label: string;
-  key: string;
-  type: CustomFieldType;
-  options: string[];
-  purpose: string;
-  sensitive: boolean;
-}
+/** POST /api/custom-fields, which the server hands to createCustomField as is; the dialog sends every part. */
+export type CreateCustomFieldBody = Required<CreateCustomFieldOptions>;
 
 export function createBody(entity: CustomFieldEntity, draft: CustomFieldDraft): CreateCustomFieldBody {
   return {
@@ -112,14 +84,8 @@ export function createBody(entity: CustomFieldEntity, draft: CustomFieldDraft): 
   };
 }
 
-export interface UpdateCustomFieldBody {
-  label?: string;
-  options?: string[];
-  purpose?: string;
-  sensitive?: boolean;
-  position?: number;
-  archived?: boolean;
-}
+/** PATCH /api/custom-fields/:id, which the server hands to updateCustomField as is. */
+export type UpdateCustomFieldBody = UpdateCustomFieldOptions;
 
 /** Only what changed (the key and the type never do); null when nothing did. */
 export function updateBody(field: CustomField, draft: CustomFieldDraft): UpdateCustomFieldBody | null {

@@ -37,6 +37,23 @@ export function PartyFilterBar({ kind, search, customFields, onChange }: PartyFi
   // A filter on someone no longer listed (disabled since) still shows who it is about.
   if (search.ownerId && !ownerOptions.some((o) => o.value === search.ownerId)) ownerOptions.push({ value: search.ownerId, label: search.ownerId });
 
+  /** A quick filter on one of the kind's classifications, whose dropdown is `width` wide to show long labels. */
+  const referenceFilter = (list: 'pcsGroup' | 'nafSection' | 'headcountBand', width: number, { searchable = false } = {}) => (
+    <Select
+      aria-label={t(`parties.filters.${list}`)}
+      placeholder={t(`parties.filters.${list}`)}
+      styles={inUse(search[list] !== undefined)}
+      data={referenceOptions(list, i18n.language)}
+      value={search[list] ?? null}
+      onChange={(value) => set(list, value ?? undefined)}
+      searchable={searchable}
+      clearable
+      style={QUICK}
+      comboboxProps={{ width, position: 'bottom-start' }}
+      data-testid={`filter-${list}`}
+    />
+  );
+
   return (
     <Group gap="xs" align="center" role="search" aria-label={t('parties.filters.label')} data-testid="party-filters">
       <DebouncedInput
@@ -92,45 +109,11 @@ export function PartyFilterBar({ kind, search, customFields, onChange }: PartyFi
         data-testid="filter-tag"
       />
       {kind === 'person' ? (
-        <Select
-          aria-label={t('parties.filters.pcsGroup')}
-          placeholder={t('parties.filters.pcsGroup')}
-        styles={inUse(search.pcsGroup !== undefined)}
-          data={referenceOptions('pcsGroup', i18n.language)}
-          value={search.pcsGroup ?? null}
-          onChange={(value) => set('pcsGroup', value ?? undefined)}
-          clearable
-          style={QUICK}
-          comboboxProps={{ width: 360, position: 'bottom-start' }}
-          data-testid="filter-pcsGroup"
-        />
+        referenceFilter('pcsGroup', 360)
       ) : (
         <>
-          <Select
-            aria-label={t('parties.filters.nafSection')}
-            placeholder={t('parties.filters.nafSection')}
-        styles={inUse(search.nafSection !== undefined)}
-            data={referenceOptions('nafSection', i18n.language)}
-            value={search.nafSection ?? null}
-            onChange={(value) => set('nafSection', value ?? undefined)}
-            searchable
-            clearable
-            style={QUICK}
-            comboboxProps={{ width: 420, position: 'bottom-start' }}
-            data-testid="filter-nafSection"
-          />
-          <Select
-            aria-label={t('parties.filters.headcountBand')}
-            placeholder={t('parties.filters.headcountBand')}
-        styles={inUse(search.headcountBand !== undefined)}
-            data={referenceOptions('headcountBand', i18n.language)}
-            value={search.headcountBand ?? null}
-            onChange={(value) => set('headcountBand', value ?? undefined)}
-            clearable
-            style={QUICK}
-            comboboxProps={{ width: 240, position: 'bottom-start' }}
-            data-testid="filter-headcountBand"
-          />
+          {referenceFilter('nafSection', 420, { searchable: true })}
+          {referenceFilter('headcountBand', 240)}
         </>
       )}
       <Select

@@ -23,6 +23,11 @@ function changesFor<V>(props: BaseProps, value: V): PartyChanges {
   return props.toChanges ? props.toChanges(value as never) : ({ [props.name]: value } as PartyChanges);
 }
 
+/** What every kind of field hands to InlineField unchanged. */
+function inlineProps({ name, label, help, sensitive, readOnly }: BaseProps) {
+  return { name, label, help, sensitive, readOnly };
+}
+
 export interface TextFieldProps extends BaseProps {
   value: string | null;
   display?: ReactNode;
@@ -38,11 +43,7 @@ export function TextField(props: TextFieldProps) {
   const { value, display, type = 'text', hint, required, placeholder } = props;
   return (
     <InlineField<string>
-      name={props.name}
-      label={props.label}
-      help={props.help}
-      sensitive={props.sensitive}
-      readOnly={props.readOnly}
+      {...inlineProps(props)}
       display={display ?? value}
       start={() => value ?? ''}
       toChanges={(draft) => changesFor(props, required ? draft.trim() : textOrNull(draft))}
@@ -66,7 +67,7 @@ export function LongTextField(props: BaseProps & { value: string | null }) {
   const { t } = useTranslation();
   return (
     <InlineField<string>
-      {...props}
+      {...inlineProps(props)}
       multiline
       fullWidth
       display={props.value ? <span style={{ whiteSpace: 'pre-wrap' }}>{props.value}</span> : null}
@@ -97,11 +98,7 @@ export function SelectField(props: BaseProps & { value: string | null; options: 
   const { value, options, clearable = true, searchable } = props;
   return (
     <InlineField<string | null>
-      name={props.name}
-      label={props.label}
-      help={props.help}
-      sensitive={props.sensitive}
-      readOnly={props.readOnly}
+      {...inlineProps(props)}
       display={props.display ?? options.find((o) => o.value === value)?.label ?? value}
       start={() => value}
       toChanges={(draft) => changesFor(props, draft)}
@@ -125,11 +122,7 @@ export function MultiSelectField(props: BaseProps & { value: string[]; options: 
   const { value, options } = props;
   return (
     <InlineField<string[]>
-      name={props.name}
-      label={props.label}
-      help={props.help}
-      sensitive={props.sensitive}
-      readOnly={props.readOnly}
+      {...inlineProps(props)}
       display={props.display ?? value.map((v) => options.find((o) => o.value === v)?.label ?? v).join(', ')}
       start={() => value}
       toChanges={(draft) => changesFor(props, draft)}
@@ -144,10 +137,7 @@ export function TagsField(props: BaseProps & { value: string[]; display?: ReactN
   const { t } = useTranslation();
   return (
     <InlineField<string[]>
-      name={props.name}
-      label={props.label}
-      help={props.help}
-      readOnly={props.readOnly}
+      {...inlineProps(props)}
       display={
         props.display ??
         (props.value.length === 0 ? null : (
@@ -176,11 +166,7 @@ export function NumberField(
   const french = i18n.language.startsWith('fr');
   return (
     <InlineField<string | number>
-      name={props.name}
-      label={props.label}
-      help={props.help}
-      sensitive={props.sensitive}
-      readOnly={props.readOnly}
+      {...inlineProps(props)}
       display={props.display ?? (props.value === null ? null : String(props.value))}
       start={() => props.value ?? ''}
       toChanges={(draft) => changesFor(props, numberOrNull(draft))}
@@ -207,11 +193,7 @@ export function SwitchField(props: BaseProps & { value: boolean | null }) {
   const { t } = useTranslation();
   return (
     <InlineField<boolean>
-      name={props.name}
-      label={props.label}
-      help={props.help}
-      sensitive={props.sensitive}
-      readOnly={props.readOnly}
+      {...inlineProps(props)}
       display={props.value === null ? null : props.value ? t('common.yes') : t('common.no')}
       start={() => props.value ?? false}
       toChanges={(draft) => changesFor(props, draft)}

@@ -4,6 +4,7 @@
  */
 import type { LinkView } from '../../../src/modules/parties/party-links.ts';
 import type { ConsentView } from '../../../src/modules/parties/party-consents.ts';
+import type { RoleHistoryEntry } from '../../../src/modules/parties/party-roles.ts';
 import type { PartyKind, PartyRole } from '../parties/partyTypes.ts';
 import type { ConsentChannel, ConsentPurpose, LinkKind } from '../../../src/shared/reference/party.ts';
 
@@ -22,14 +23,8 @@ export type Consent = ConsentView;
 /** Where a consent answer was given; stored as these codes, shown translated. */
 export const CONSENT_SOURCES = ['web_form', 'phone', 'shop', 'email', 'paper_form', 'other'] as const;
 
-export interface RoleSpell {
-  id: string;
-  role: string;
-  startedOn: string;
-  endedOn: string | null;
-  reason: string | null;
-  competitor: string | null;
-}
+/** One role held over a span of days, as the role history of a record lists it. */
+export type RoleSpell = RoleHistoryEntry;
 
 /**
  * How links are shown, seen from the record being read: `employee_of` is "works at" on the person's page and
