@@ -88,6 +88,21 @@ test('a record is found by its customer number typed loosely', async () => {
   assert.equal((await get(`/api/parties/by-number/${typo}`)).statusCode, 400);
 });
 
+test('a number absorbed by a merge still resolves to the surviving record, by lookup and in the search box', async () => {
+  const survivor = (await post('/api/people', { lastName: 'Survivant' })).json();
+  const absorbed = (await post('/api/people', { lastName: 'Absorbé' })).json();
+  // What a merge leaves behind (merging itself comes with duplicate detection): the absorbed record gone, its number an alias.
+  await t.database.db.deleteFrom('parties').where('id', '=', absorbed.id).execute();
+  await t.database.db
+    .insertInto('customer_number_aliases')
+    .values({ workspace_id: ws.id, customer_number: absorbed.customerNumber, party_id: survivor.id })
+    .execute();
+  const found = await get(`/api/parties/by-number/${absorbed.customerNumber}`);
+  assert.equal(found.json().id, survivor.id);
+  const hits = (await get(`/api/search?q=${absorbed.customerNumber}`)).json().results;
+  assert.deepEqual(hits.map((h: { id: string }) => h.id), [survivor.id]);
+});
+
 test('a stale save is refused with 409 and the current record; nothing is overwritten', async () => {
   const created = (await post('/api/people', { lastName: 'Concurrent', firstName: 'Anne' })).json();
   const first = await patch(`/api/people/${created.id}`, { version: 1, firstName: 'Annie' });
