@@ -90,6 +90,8 @@ test('sensitive values are hidden from sales, shown to admins, and never written
   const history = await call(t.app, { url: `/api/history/party/${created.id}`, session: ws.adminSession });
   assert.equal(history.statusCode, 200);
   assert.ok(!history.body.includes('arachides'), history.body);
+  const creation = history.json().data.at(-1).changes;
+  assert.deepEqual(creation['custom.allergies'], { before: null, after: '(sensitive)' });
 });
 
 test('a choice still in use cannot be removed; an archived field leaves the API but keeps its values', async () => {

@@ -26,12 +26,16 @@ const EventOut = Type.Object(
 /** Bookkeeping columns that say nothing a reader of the history needs. */
 const HIDDEN_FIELDS = new Set(['id', 'created_at', 'updated_at']);
 
-/** Field changes under the names the API uses for the record (camelCase), bookkeeping left out. */
+/**
+ * Field changes under the names the API uses for the record (camelCase), bookkeeping left out. Custom field keys
+ * (`custom.budget_annuel`) keep their own spelling, which is how the API names them.
+ */
 function presentChanges(changes: ChangeEvent['changes']) {
   const out: Record<string, { before: unknown; after: unknown }> = {};
   for (const [column, change] of Object.entries(changes)) {
     if (HIDDEN_FIELDS.has(column)) continue;
-    out[column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = change;
+    const name = column.startsWith('custom.') ? column : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    out[name] = change;
   }
   return out;
 }
