@@ -197,5 +197,12 @@ test('scrolling thousands of people loads page after page while only the visible
     await eventually(async () => assert.match((await page.getByTestId('party-loaded').textContent()) ?? '', /of 3,000 loaded/));
     const bottomRow = page.getByTestId('party-row').filter({ hasText: `Bulk ${String(loaded - 1).padStart(5, '0')}` });
     assert.equal(await bottomRow.count(), 1, 'the last loaded row is on screen');
+
+    // The home page counts the whole customer base and leads to each list.
+    await page.goto(url);
+    const people = page.getByTestId('home-count-person');
+    await eventually(async () => assert.match((await people.textContent()) ?? '', /\d[\d,]* people/));
+    await people.click();
+    await page.waitForURL(/\/people$/);
   });
 });

@@ -1,10 +1,11 @@
-/** The first page after signing in: a welcome and what happened lately in the workspace. */
+/** The first page after signing in: a welcome, the size of the customer base, and what happened lately. */
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { useActivityFeed } from '../events/eventHooks.ts';
 import { EventFeedPanel } from '../events/EventFeedPanel.tsx';
+import { CustomerCounts } from '../parties/CustomerCounts.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function HomePage() {
           {t('home.greeting', { name: me.user.name })}
         </Text>
       </div>
+      {hasPermission(me, 'customers:read') && <CustomerCounts />}
       {hasPermission(me, 'history:read') && <RecentActivity />}
     </Stack>
   );

@@ -107,7 +107,8 @@ export function PartyListPage({ kind }: { kind: PartyKind }) {
   );
 }
 
-function CountLabel({ kind, count }: { kind: PartyKind; count: PartyCount | undefined }) {
+/** "12,345 people", or "More than 100,000 people" past the count's cap. */
+export function CountLabel({ kind, count }: { kind: PartyKind; count: PartyCount | undefined }) {
   const { t, i18n } = useTranslation();
   if (!count) return <Skeleton height={16} width={100} />;
   const { value, atLeast } = formatCount(count, i18n.language);
