@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { buildApp } from './platform/http/app.ts';
 import { startJobRunner, type JobRunner } from './platform/jobs/runner.ts';
+import { scheduleStatisticsRefresh } from './platform/db/statistics.ts';
 import { bootstrapWorkspace } from './modules/workspaces/workspace-service.ts';
 
 export interface RunningServer {
@@ -42,6 +43,9 @@ export async function startServer(config: Config, options: { web?: boolean; anno
   if (config.jobs === 'inline') {
     runner = startJobRunner(database.db, { onError: (job, error) => app.log.warn({ err: error, jobId: job.id, kind: job.kind }, 'job failed') });
   }
+  const stopStatistics = scheduleStatisticsRefresh(database.db, database.engine, (error) =>
+    app.log.warn({ err: error }, 'refreshing planner statistics failed'),
+  );
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${port}` : address;
@@ -52,6 +56,7 @@ export async function startServer(config: Config, options: { web?: boolean; anno
     database,
     url,
     async close() {
+      stopStatistics();
       await runner?.stop();
       await app.close();
       await database.close();
