@@ -3,11 +3,14 @@
  * numbers, postal addresses, role histories and consents, each as the rest of Rapport stores them (lower-case
  * emails, E.164 phones, département and région codes).
  */
+import type { Selectable } from 'kysely';
+import type { PartiesTable } from '../../platform/db/schema.ts';
+import { CHANNELS } from '../../shared/reference/party.ts';
 import type { Commune, Weighted } from './demo-data.ts';
 import type { Random } from './demo-random.ts';
 
 export type RoleName = 'prospect' | 'lead' | 'customer' | 'former_customer' | 'partner' | 'supplier' | 'collaborator';
-export type Channel = 'email' | 'sms' | 'phone' | 'post';
+export type Channel = (typeof CHANNELS)[number];
 
 export interface RoleDraft {
   role: RoleName;
@@ -40,33 +43,32 @@ export interface ConsentDraft {
 }
 
 /** The columns of a parties row that the generator decides (identity, numbering and workspace come later). */
-export interface PartyFields {
-  display_name: string;
-  civility: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  birth_date: string | null;
-  gender: string | null;
-  pcs_group: string | null;
-  family_situation: string | null;
-  children_count: number | null;
-  children_birth_years: number[];
-  language: string | null;
-  legal_name: string | null;
-  trade_name: string | null;
-  naf_code: string | null;
-  headcount_band: string | null;
-  annual_revenue: string | null;
-  website: string | null;
-  tags: string[];
-  preferred_channels: Channel[];
-  payment_methods: string[];
-  interests: string[];
-  notes: string | null;
-  do_not_contact: boolean;
-  owner_id: string | null;
-  created_at: string;
-}
+export type PartyFields = Pick<
+  Selectable<PartiesTable>,
+  | 'display_name'
+  | 'civility'
+  | 'first_name'
+  | 'last_name'
+  | 'birth_date'
+  | 'gender'
+  | 'pcs_group'
+  | 'family_situation'
+  | 'children_count'
+  | 'children_birth_years'
+  | 'language'
+  | 'legal_name'
+  | 'trade_name'
+  | 'naf_code'
+  | 'headcount_band'
+  | 'annual_revenue'
+  | 'website'
+  | 'tags'
+  | 'payment_methods'
+  | 'interests'
+  | 'notes'
+  | 'do_not_contact'
+  | 'owner_id'
+> & { preferred_channels: Channel[]; created_at: string };
 
 /** One person or organisation, with its contact points, roles, links and consents. */
 export interface PartyDraft {
@@ -231,12 +233,10 @@ export function currentRoles(roles: readonly RoleDraft[]): RoleName[] {
   return roles.filter((r) => r.ended_on === null).map((r) => r.role).sort();
 }
 
-const CHANNEL_ORDER: readonly Channel[] = ['email', 'sms', 'phone', 'post'];
-
 /** Channels in their usual order, without repeats. */
 export function orderedChannels(channels: Iterable<Channel>): Channel[] {
   const set = new Set(channels);
-  return CHANNEL_ORDER.filter((c) => set.has(c));
+  return CHANNELS.filter((c) => set.has(c));
 }
 
 /**

@@ -14,6 +14,15 @@ import { isApiError, reportUnauthorized } from './api.ts';
 import { NavLinkItem } from './links.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
+/** The pages of the side navigation, in order; `needsUsers` ones only for those who may see users. */
+const NAVIGATION = [
+  { to: '/', label: 'nav.home', Icon: IconHome, testId: 'nav-home', needsUsers: false },
+  { to: '/people', label: 'nav.people', Icon: IconUser, testId: 'nav-people', needsUsers: false },
+  { to: '/organisations', label: 'nav.organisations', Icon: IconBuilding, testId: 'nav-organisations', needsUsers: false },
+  { to: '/users', label: 'nav.users', Icon: IconUsers, testId: 'nav-users', needsUsers: true },
+  { to: '/settings', label: 'nav.settings', Icon: IconSettings, testId: 'nav-settings', needsUsers: false },
+] as const;
+
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
@@ -72,37 +81,16 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
-        <NavLinkItem to="/" label={t('nav.home')} leftSection={<IconHome size={18} aria-hidden />} active={isActive('/')} />
-        <NavLinkItem
-          to="/people"
-          label={t('nav.people')}
-          leftSection={<IconUser size={18} aria-hidden />}
-          active={isActive('/people')}
-          data-testid="nav-people"
-        />
-        <NavLinkItem
-          to="/organisations"
-          label={t('nav.organisations')}
-          leftSection={<IconBuilding size={18} aria-hidden />}
-          active={isActive('/organisations')}
-          data-testid="nav-organisations"
-        />
-        {canSeeUsers && (
+        {NAVIGATION.filter((item) => !item.needsUsers || canSeeUsers).map(({ to, label, Icon, testId }) => (
           <NavLinkItem
-            to="/users"
-            label={t('nav.users')}
-            leftSection={<IconUsers size={18} aria-hidden />}
-            active={isActive('/users')}
-            data-testid="nav-users"
+            key={to}
+            to={to}
+            label={t(label)}
+            leftSection={<Icon size={18} aria-hidden />}
+            active={isActive(to)}
+            data-testid={testId}
           />
-        )}
-        <NavLinkItem
-          to="/settings"
-          label={t('nav.settings')}
-          leftSection={<IconSettings size={18} aria-hidden />}
-          active={isActive('/settings')}
-          data-testid="nav-settings"
-        />
+        ))}
       </AppShell.Navbar>
 
       <AppShell.Main>

@@ -3,13 +3,14 @@
  * Everyone reads every record. Admins always change everything and read-only users nothing; the others' scope
  * is saved as soon as it is chosen.
  */
-import { Badge, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../app/notify.ts';
 import { LoadError, Loading } from '../app/QueryState.tsx';
 import { ROLES } from '../users/userModel.ts';
 import { useEditScopes, useSetEditScope } from './accessHooks.ts';
 import { EDIT_SCOPES, fixedScope, isEditScope, type EditScope, type Role } from './accessModel.ts';
+import { SectionIntro } from './SectionIntro.tsx';
 
 export function RecordAccessPanel() {
   const { t } = useTranslation();
@@ -17,14 +18,7 @@ export function RecordAccessPanel() {
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="record-access-title">
-      <div>
-        <Title order={2} size="h3" id="record-access-title">
-          {t('customizing.access.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('customizing.access.intro')}
-        </Text>
-      </div>
+      <SectionIntro id="record-access-title" title={t('customizing.access.title')} intro={t('customizing.access.intro')} />
       {scopes.isPending ? (
         <Loading />
       ) : scopes.isError ? (

@@ -1,11 +1,12 @@
 /** The users of the workspace with their team: choosing another team in the select moves the user at once. */
-import { Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../app/notify.ts';
 import { LoadError, Loading } from '../app/QueryState.tsx';
 import { RoleBadge, StatusBadge } from '../users/UserBadges.tsx';
 import { MEMBER_PAGE_SIZE, useAssignTeam, useTeamMembers, type TeamMember } from './accessHooks.ts';
 import type { Team } from './accessModel.ts';
+import { SectionIntro } from './SectionIntro.tsx';
 
 /** The value of the "no team" choice: a select's values are strings. */
 const NO_TEAM = '';
@@ -16,14 +17,7 @@ export function TeamMembers({ teams }: { teams: readonly Team[] }) {
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="team-members-title">
-      <div>
-        <Title order={3} size="h4" id="team-members-title">
-          {t('customizing.teams.assign.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('customizing.teams.assign.intro')}
-        </Text>
-      </div>
+      <SectionIntro id="team-members-title" title={t('customizing.teams.assign.title')} intro={t('customizing.teams.assign.intro')} level={3} />
       {members.isPending ? (
         <Loading />
       ) : members.isError ? (

@@ -1,5 +1,5 @@
 /** The teams of the workspace: their member counts, creating and renaming them, and who belongs to which. */
-import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../app/QueryState.tsx';
 import { useCreateTeam, useRenameTeam, useTeams } from './accessHooks.ts';
 import { teamNameTaken, type Team } from './accessModel.ts';
 import { TeamMembers } from './TeamMembers.tsx';
+import { SectionIntro } from './SectionIntro.tsx';
 
 export function TeamPanel() {
   const { t } = useTranslation();
@@ -18,14 +19,7 @@ export function TeamPanel() {
   return (
     <Stack gap="xl">
       <Stack gap="sm" component="section" aria-labelledby="teams-title">
-        <div>
-          <Title order={2} size="h3" id="teams-title">
-            {t('customizing.teams.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('customizing.teams.intro')}
-          </Text>
-        </div>
+        <SectionIntro id="teams-title" title={t('customizing.teams.title')} intro={t('customizing.teams.intro')} />
         <NewTeamForm teams={teams.data ?? []} />
         {teams.isPending ? (
           <Loading />

@@ -6,7 +6,7 @@
 import { Button, Group, Pill, Select, TextInput, type TextInputProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconMapPin, IconSearch, IconTag } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/authHooks.ts';
 import { CustomFilterPopover, useConditionLabel } from './CustomFilterPopover.tsx';
@@ -54,6 +54,20 @@ export function PartyFilterBar({ kind, search, customFields, onChange }: PartyFi
     />
   );
 
+  /** A quick filter typed as text (committed after a pause), marked with `icon`. */
+  const textFilter = (key: 'city' | 'tag', icon: ReactNode) => (
+    <DebouncedInput
+      aria-label={t(`parties.filters.${key}`)}
+      placeholder={t(`parties.filters.${key}`)}
+      styles={inUse(search[key] !== undefined)}
+      leftSection={icon}
+      value={search[key]}
+      onCommit={(value) => set(key, value)}
+      style={QUICK_TEXT}
+      data-testid={`filter-${key}`}
+    />
+  );
+
   return (
     <Group gap="xs" align="center" role="search" aria-label={t('parties.filters.label')} data-testid="party-filters">
       <DebouncedInput
@@ -88,26 +102,8 @@ export function PartyFilterBar({ kind, search, customFields, onChange }: PartyFi
         style={QUICK}
         data-testid="filter-owner"
       />
-      <DebouncedInput
-        aria-label={t('parties.filters.city')}
-        placeholder={t('parties.filters.city')}
-        styles={inUse(search.city !== undefined)}
-        leftSection={<IconMapPin size={16} aria-hidden />}
-        value={search.city}
-        onCommit={(city) => set('city', city)}
-        style={QUICK_TEXT}
-        data-testid="filter-city"
-      />
-      <DebouncedInput
-        aria-label={t('parties.filters.tag')}
-        placeholder={t('parties.filters.tag')}
-        styles={inUse(search.tag !== undefined)}
-        leftSection={<IconTag size={16} aria-hidden />}
-        value={search.tag}
-        onCommit={(tag) => set('tag', tag)}
-        style={QUICK_TEXT}
-        data-testid="filter-tag"
-      />
+      {textFilter('city', <IconMapPin size={16} aria-hidden />)}
+      {textFilter('tag', <IconTag size={16} aria-hidden />)}
       {kind === 'person' ? (
         referenceFilter('pcsGroup', 360)
       ) : (
