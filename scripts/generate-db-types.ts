@@ -16,6 +16,7 @@ const JSON_SHAPES: Record<string, string> = {
   'events.changes': 'Record<string, { before: unknown; after: unknown }>',
   'jobs.payload': 'Record<string, unknown>',
   'parties.custom': 'Record<string, unknown>',
+  'timeline_entries.data': 'Record<string, unknown>',
   'saved_views.filters': 'Record<string, unknown>',
 };
 

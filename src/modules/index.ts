@@ -19,6 +19,17 @@ import { partySearch } from './parties/party-search.ts';
 import { customFieldRoutes } from './custom-fields/custom-field-routes.ts';
 import { teamRoutes } from './teams/team-routes.ts';
 import { viewRoutes } from './views/view-routes.ts';
+import { interactionRoutes } from './interactions/interaction-routes.ts';
+import { taskRoutes } from './tasks/task-routes.ts';
+import { alertRoutes } from './alerts/alert-routes.ts';
+import { catalogueRoutes } from './commerce/catalogue-routes.ts';
+import { orderRoutes } from './commerce/order-routes.ts';
+import { billingRoutes } from './billing/billing-routes.ts';
+import { statusRoutes } from './billing/status-routes.ts';
+import { caseRoutes } from './cases/case-routes.ts';
+import { feedbackRoutes } from './feedback/feedback-routes.ts';
+import { timelineRoutes } from './timeline/timeline-routes.ts';
+import { metricsRoutes } from './metrics/metrics-routes.ts';
 
 registerSearchProvider(partySearch);
 registerSearchProvider(userSearch);
@@ -37,4 +48,15 @@ export const modules: FastifyPluginAsync[] = [
   customFieldRoutes,
   teamRoutes,
   viewRoutes,
+  interactionRoutes,
+  taskRoutes,
+  alertRoutes,
+  catalogueRoutes,
+  orderRoutes,
+  billingRoutes,
+  statusRoutes,
+  caseRoutes,
+  feedbackRoutes,
+  timelineRoutes,
+  metricsRoutes,
 ] as FastifyPluginAsync[];

@@ -15,6 +15,7 @@ import { addLink } from '../../src/modules/parties/party-links.ts';
 import { createCustomField } from '../../src/modules/custom-fields/custom-field-service.ts';
 import { createTeam } from '../../src/modules/teams/team-service.ts';
 import { createView } from '../../src/modules/views/view-service.ts';
+import { seedFeatures } from '../helpers/isolation/index.ts';
 
 let t: TestApp;
 let a: TestWorkspace;
@@ -65,6 +66,10 @@ before(async () => {
   };
   paramsOfA = { linkId: link.id, number: person.row.customer_number };
   secretsOfA = [a.id, a.admin.id, sales.id, token.id, a.admin.email, sales.email, 'Alphaonly', 'alphaonly', 'Alpha Isolation', person.row.id, organisation.row.id, link.id];
+  const features = await seedFeatures({ workspace: a, personId: person.row.id, organisationId: organisation.row.id });
+  Object.assign(resourcesOfA, features.resources);
+  Object.assign(paramsOfA, features.params);
+  secretsOfA.push(...features.secrets);
 });
 
 after(() => t.close());

@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'customers:sensitive': 'read',
   'customers:privacy': 'write',
   'customers:configure': 'write',
+  'billing:write': 'write',
+  'catalogue:manage': 'write',
+  'service:configure': 'write',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -48,8 +51,10 @@ const WRITERS: Permission[] = [...EVERYONE, 'customers:write'];
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(Object.keys(PERMISSIONS) as Permission[]),
   // Managers answer subject access and erasure requests and see fields marked sensitive.
-  manager: new Set([...WRITERS, 'jobs:read', 'customers:sensitive', 'customers:privacy']),
-  sales: new Set(WRITERS),
+  // Managers also run invoicing and payments, the catalogue and the after-sales service targets.
+  manager: new Set([...WRITERS, 'jobs:read', 'customers:sensitive', 'customers:privacy', 'billing:write', 'catalogue:manage', 'service:configure']),
+  // Sales people invoice and record payments for their own deals.
+  sales: new Set([...WRITERS, 'billing:write']),
   marketing: new Set(WRITERS),
   // After-sales staff often need sensitive details (health of a device owner, a dispute) to serve the customer.
   support: new Set([...WRITERS, 'customers:sensitive']),

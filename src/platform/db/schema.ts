@@ -142,6 +142,7 @@ export interface PartiesTable {
   updated_at: Timestamp;
   sort_name: GeneratedAlways<string | null>;
   search_text: GeneratedAlways<string | null>;
+  active_alerts: Generated<string[]>;
 }
 
 export interface PartyEmailsTable {
@@ -267,6 +268,425 @@ export interface SearchWordsTable {
   word: string;
 }
 
+export interface TimelineEntriesTable {
+  workspace_id: string;
+  id: string;
+  party_id: string;
+  occurred_at: Timestamp;
+  kind: string;
+  channel: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  actor_id: string | null;
+  actor_label: string | null;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface InteractionsTable {
+  workspace_id: string;
+  id: string;
+  channel: string;
+  direction: string;
+  occurred_at: Timestamp;
+  duration_minutes: number | null;
+  subject: string;
+  body: string | null;
+  outcome: string | null;
+  order_id: string | null;
+  case_id: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InteractionParticipantsTable {
+  workspace_id: string;
+  interaction_id: string;
+  position: number;
+  user_id: string | null;
+  party_id: string | null;
+}
+
+export interface AttachmentsTable {
+  workspace_id: string;
+  id: string;
+  owner_type: string;
+  owner_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface TasksTable {
+  workspace_id: string;
+  id: string;
+  kind: string;
+  title: string;
+  notes: string | null;
+  party_id: string | null;
+  order_id: string | null;
+  case_id: string | null;
+  assignee_id: string;
+  due_at: Timestamp;
+  all_day: Generated<boolean>;
+  duration_minutes: number | null;
+  priority: Generated<string>;
+  status: Generated<string>;
+  completed_at: NullableTimestamp;
+  recurrence: string | null;
+  series_id: string | null;
+  remind_before_minutes: number | null;
+  remind_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  workspace_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface AlertsTable {
+  workspace_id: string;
+  id: string;
+  party_id: string;
+  kind: string;
+  note: string | null;
+  raised_by: string | null;
+  raised_by_label: string | null;
+  raised_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+export interface DocumentCountersTable {
+  workspace_id: string;
+  kind: string;
+  year: number;
+  last_sequence: Generated<number>;
+}
+
+export interface ProductCategoriesTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  parent_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ProductsTable {
+  workspace_id: string;
+  id: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  kind: Generated<string>;
+  category_id: string | null;
+  unit_price: string;
+  unit_cost: Generated<string>;
+  currency: Generated<string>;
+  vat_rate: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuotesTable {
+  workspace_id: string;
+  id: string;
+  number: string;
+  customer_id: string;
+  contact_id: string | null;
+  status: Generated<string>;
+  issued_on: string;
+  valid_until: string;
+  channel: string;
+  currency: Generated<string>;
+  subtotal: Generated<string>;
+  discount_total: Generated<string>;
+  total_excl_tax: Generated<string>;
+  tax_total: Generated<string>;
+  total_incl_tax: Generated<string>;
+  cost_total: Generated<string>;
+  notes: string | null;
+  order_id: string | null;
+  owner_id: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrdersTable {
+  workspace_id: string;
+  id: string;
+  number: string;
+  customer_id: string;
+  contact_id: string | null;
+  quote_id: string | null;
+  status: Generated<string>;
+  ordered_at: Timestamp;
+  channel: string;
+  currency: Generated<string>;
+  on_promotion: Generated<boolean>;
+  promo_code: string | null;
+  subtotal: Generated<string>;
+  discount_total: Generated<string>;
+  total_excl_tax: Generated<string>;
+  tax_total: Generated<string>;
+  total_incl_tax: Generated<string>;
+  cost_total: Generated<string>;
+  margin: GeneratedAlways<string | null>;
+  notes: string | null;
+  owner_id: string | null;
+  created_by: string | null;
+  cancelled_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuoteLinesTable {
+  workspace_id: string;
+  quote_id: string;
+  position: number;
+  product_id: string;
+  description: string;
+  quantity: string;
+  unit_price: string;
+  discount_percent: Generated<string>;
+  vat_rate: string;
+  line_total: string;
+  unit_cost: Generated<string>;
+  line_cost: Generated<string>;
+}
+
+export interface OrderLinesTable {
+  workspace_id: string;
+  order_id: string;
+  position: number;
+  product_id: string;
+  description: string;
+  quantity: string;
+  unit_price: string;
+  discount_percent: Generated<string>;
+  vat_rate: string;
+  line_total: string;
+  unit_cost: Generated<string>;
+  line_cost: Generated<string>;
+}
+
+export interface DeliveriesTable {
+  workspace_id: string;
+  id: string;
+  number: string;
+  order_id: string;
+  customer_id: string;
+  status: Generated<string>;
+  carrier: string | null;
+  tracking_number: string | null;
+  address: string | null;
+  promised_on: string | null;
+  shipped_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeliveryLinesTable {
+  workspace_id: string;
+  delivery_id: string;
+  position: number;
+  order_line_position: number;
+  quantity: string;
+}
+
+export interface InvoicesTable {
+  workspace_id: string;
+  id: string;
+  number: string;
+  kind: Generated<string>;
+  order_id: string | null;
+  customer_id: string;
+  credited_invoice_id: string | null;
+  status: Generated<string>;
+  issued_on: string;
+  due_on: string;
+  currency: Generated<string>;
+  total_excl_tax: string;
+  tax_total: Generated<string>;
+  total_incl_tax: string;
+  cost_total: Generated<string>;
+  amount_paid: Generated<string>;
+  paid_at: NullableTimestamp;
+  reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvoiceLinesTable {
+  workspace_id: string;
+  invoice_id: string;
+  position: number;
+  product_id: string | null;
+  order_line_position: number | null;
+  description: string;
+  quantity: string;
+  unit_price: string;
+  discount_percent: Generated<string>;
+  vat_rate: string;
+  line_total: string;
+  unit_cost: Generated<string>;
+  line_cost: Generated<string>;
+}
+
+export interface PaymentsTable {
+  workspace_id: string;
+  id: string;
+  invoice_id: string;
+  customer_id: string;
+  amount: string;
+  paid_at: Timestamp;
+  method: string;
+  reference: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReturnsTable {
+  workspace_id: string;
+  id: string;
+  number: string;
+  order_id: string;
+  customer_id: string;
+  status: Generated<string>;
+  reason: string;
+  requested_at: Timestamp;
+  received_at: NullableTimestamp;
+  credit_note_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReturnLinesTable {
+  workspace_id: string;
+  return_id: string;
+  position: number;
+  order_line_position: number;
+  quantity: string;
+  condition: string | null;
+}
+
+export interface SlaPoliciesTable {
+  workspace_id: string;
+  priority: string;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  updated_at: Timestamp;
+}
+
+export interface CasesTable {
+  workspace_id: string;
+  id: string;
+  number: string;
+  party_id: string;
+  type: string;
+  channel: string;
+  priority: Generated<string>;
+  status: Generated<string>;
+  subject: string;
+  description: string | null;
+  assignee_id: string | null;
+  team_id: string | null;
+  order_id: string | null;
+  product_id: string | null;
+  opened_at: Timestamp;
+  first_response_at: NullableTimestamp;
+  first_response_due_at: NullableTimestamp;
+  resolution_due_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  resolution: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackTable {
+  workspace_id: string;
+  id: string;
+  party_id: string;
+  touchpoint: string;
+  channel: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  received_at: Timestamp;
+  nps: number | null;
+  csat: number | null;
+  effort: number | null;
+  verbatim: string | null;
+  topics: Generated<string[]>;
+  sentiment: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CustomerMetricsTable {
+  workspace_id: string;
+  party_id: string;
+  as_of: string;
+  revenue: Generated<string>;
+  margin: Generated<string>;
+  revenue_12m: Generated<string>;
+  margin_12m: Generated<string>;
+  order_count: Generated<number>;
+  order_count_12m: Generated<number>;
+  average_basket: string | null;
+  monthly_spend: string | null;
+  quarterly_spend: string | null;
+  orders_per_month: string | null;
+  mean_interval_days: string | null;
+  first_purchase_at: NullableTimestamp;
+  last_purchase_at: NullableTimestamp;
+  open_balance: Generated<string>;
+  late_payment_count: Generated<number>;
+  average_days_late: string | null;
+  case_count: Generated<number>;
+  complaint_count: Generated<number>;
+  returned_order_count: Generated<number>;
+  return_rate: string | null;
+  promotion_order_count: Generated<number>;
+  promotion_share: string | null;
+  feedback_count: Generated<number>;
+  last_nps: number | null;
+  average_nps: string | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -288,6 +708,31 @@ export interface DB {
   saved_views: SavedViewsTable;
   record_access_rules: RecordAccessRulesTable;
   search_words: SearchWordsTable;
+  timeline_entries: TimelineEntriesTable;
+  interactions: InteractionsTable;
+  interaction_participants: InteractionParticipantsTable;
+  attachments: AttachmentsTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  alerts: AlertsTable;
+  document_counters: DocumentCountersTable;
+  product_categories: ProductCategoriesTable;
+  products: ProductsTable;
+  quotes: QuotesTable;
+  orders: OrdersTable;
+  quote_lines: QuoteLinesTable;
+  order_lines: OrderLinesTable;
+  deliveries: DeliveriesTable;
+  delivery_lines: DeliveryLinesTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  payments: PaymentsTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
+  sla_policies: SlaPoliciesTable;
+  cases: CasesTable;
+  feedback: FeedbackTable;
+  customer_metrics: CustomerMetricsTable;
 }
 
 /** Tables whose rows belong to one workspace and carry `workspace_id`. */

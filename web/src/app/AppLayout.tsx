@@ -1,7 +1,21 @@
 /** The frame of every signed-in page: header (workspace, search, user menu), side navigation, content. */
 import { AppShell, Burger, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconBuilding, IconHome, IconSettings, IconUser, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconCalendar,
+  IconFileInvoice,
+  IconHome,
+  IconLifebuoy,
+  IconMoodSmile,
+  IconPackage,
+  IconSettings,
+  IconShoppingCart,
+  IconSun,
+  IconUser,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
@@ -19,6 +33,13 @@ const NAVIGATION = [
   { to: '/', label: 'nav.home', Icon: IconHome, testId: 'nav-home', needsUsers: false },
   { to: '/people', label: 'nav.people', Icon: IconUser, testId: 'nav-people', needsUsers: false },
   { to: '/organisations', label: 'nav.organisations', Icon: IconBuilding, testId: 'nav-organisations', needsUsers: false },
+  { to: '/my-day', label: 'nav.myDay', Icon: IconSun, testId: 'nav-my-day', needsUsers: false },
+  { to: '/agenda', label: 'nav.agenda', Icon: IconCalendar, testId: 'nav-agenda', needsUsers: false },
+  { to: '/orders', label: 'nav.orders', Icon: IconShoppingCart, testId: 'nav-orders', needsUsers: false },
+  { to: '/invoices', label: 'nav.invoices', Icon: IconFileInvoice, testId: 'nav-invoices', needsUsers: false },
+  { to: '/cases', label: 'nav.cases', Icon: IconLifebuoy, testId: 'nav-cases', needsUsers: false },
+  { to: '/voc', label: 'nav.voc', Icon: IconMoodSmile, testId: 'nav-voc', needsUsers: false },
+  { to: '/catalogue', label: 'nav.catalogue', Icon: IconPackage, testId: 'nav-catalogue', needsUsers: false },
   { to: '/users', label: 'nav.users', Icon: IconUsers, testId: 'nav-users', needsUsers: true },
   { to: '/settings', label: 'nav.settings', Icon: IconSettings, testId: 'nav-settings', needsUsers: false },
 ] as const;

@@ -16,6 +16,17 @@ import { PartyListPage } from '../parties/PartyListPage.tsx';
 import { parsePartyListSearch } from '../parties/partyListModel.ts';
 import { PartyRecordPage } from '../record/PartyRecordPage.tsx';
 import { CustomerSettingsPage } from '../customizing/CustomerSettingsPage.tsx';
+import { MyDayPage } from '../tasks/MyDayPage.tsx';
+import { AgendaPage } from '../tasks/AgendaPage.tsx';
+import { OrderListPage } from '../commerce/OrderListPage.tsx';
+import { OrderPage } from '../commerce/OrderPage.tsx';
+import { QuotePage } from '../commerce/QuotePage.tsx';
+import { CataloguePage } from '../commerce/CataloguePage.tsx';
+import { InvoiceListPage } from '../billing/InvoiceListPage.tsx';
+import { CaseListPage } from '../cases/CaseListPage.tsx';
+import { CasePage } from '../cases/CasePage.tsx';
+import { ServiceSettingsPage } from '../cases/ServiceSettingsPage.tsx';
+import { VocDashboardPage } from '../voc/VocDashboardPage.tsx';
 import { UserList } from '../users/UserList.tsx';
 import { parseUserFilters } from '../users/userModel.ts';
 import { UserShow } from '../users/UserShow.tsx';
@@ -143,6 +154,48 @@ const customerSettingsRoute = createRoute({
   component: CustomerSettingsPage,
 });
 
+// Contact points: planned work, commerce, after-sales and the Voice of the Customer. Each page reads its own
+// search parameters (filters) from the URL.
+const myDayRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-day', component: MyDayPage });
+const agendaRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/agenda', component: AgendaPage });
+const ordersRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/orders', component: OrderListPage });
+const orderRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/orders/$id',
+  component: function OrderRecord() {
+    const { id } = orderRoute.useParams();
+    return <OrderPage id={id} />;
+  },
+});
+const quoteRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/quotes/$id',
+  component: function QuoteRecord() {
+    const { id } = quoteRoute.useParams();
+    return <QuotePage id={id} />;
+  },
+});
+const catalogueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/catalogue', component: CataloguePage });
+const invoicesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/invoices', component: InvoiceListPage });
+const casesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases', component: CaseListPage });
+const caseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/cases/$id',
+  component: function CaseRecord() {
+    const { id } = caseRoute.useParams();
+    return <CasePage id={id} />;
+  },
+});
+const serviceSettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/settings/service',
+  beforeLoad: ({ context }) => {
+    if (!hasPermission(context.me, 'service:configure')) throw redirect({ to: '/' });
+  },
+  component: ServiceSettingsPage,
+});
+const vocRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/voc', component: VocDashboardPage });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   acceptInviteRoute,
@@ -156,6 +209,17 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     organisationsRoute,
     organisationRoute,
+    myDayRoute,
+    agendaRoute,
+    ordersRoute,
+    orderRoute,
+    quoteRoute,
+    catalogueRoute,
+    invoicesRoute,
+    casesRoute,
+    caseRoute,
+    serviceSettingsRoute,
+    vocRoute,
   ]),
 ]);
 

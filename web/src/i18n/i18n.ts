@@ -12,14 +12,60 @@ import recordEn from '../record/record.en.json' with { type: 'json' };
 import recordFr from '../record/record.fr.json' with { type: 'json' };
 import customizingEn from '../customizing/customizing.en.json' with { type: 'json' };
 import customizingFr from '../customizing/customizing.fr.json' with { type: 'json' };
+import tasksEn from '../tasks/tasks.en.json' with { type: 'json' };
+import tasksFr from '../tasks/tasks.fr.json' with { type: 'json' };
+import alertsEn from '../alerts/alerts.en.json' with { type: 'json' };
+import alertsFr from '../alerts/alerts.fr.json' with { type: 'json' };
+import interactionsEn from '../interactions/interactions.en.json' with { type: 'json' };
+import interactionsFr from '../interactions/interactions.fr.json' with { type: 'json' };
+import commerceEn from '../commerce/commerce.en.json' with { type: 'json' };
+import commerceFr from '../commerce/commerce.fr.json' with { type: 'json' };
+import billingEn from '../billing/billing.en.json' with { type: 'json' };
+import billingFr from '../billing/billing.fr.json' with { type: 'json' };
+import casesEn from '../cases/cases.en.json' with { type: 'json' };
+import casesFr from '../cases/cases.fr.json' with { type: 'json' };
+import vocEn from '../voc/voc.en.json' with { type: 'json' };
+import vocFr from '../voc/voc.fr.json' with { type: 'json' };
+import timelineEn from '../timeline/timeline.en.json' with { type: 'json' };
+import timelineFr from '../timeline/timeline.fr.json' with { type: 'json' };
+import metricsEn from '../metrics/metrics.en.json' with { type: 'json' };
+import metricsFr from '../metrics/metrics.fr.json' with { type: 'json' };
 import { pickLocale, type Locale } from './locale.ts';
 
 /**
  * The catalogue: the shell's, plus one per feature folder (each under its own top-level key, so features
  * never edit each other's files).
  */
-const english = { ...en, ...partiesEn, ...recordEn, ...customizingEn };
-const french = { ...fr, ...partiesFr, ...recordFr, ...customizingFr };
+const english = {
+  ...en,
+  ...partiesEn,
+  ...recordEn,
+  ...customizingEn,
+  ...tasksEn,
+  ...alertsEn,
+  ...interactionsEn,
+  ...commerceEn,
+  ...billingEn,
+  ...casesEn,
+  ...vocEn,
+  ...timelineEn,
+  ...metricsEn,
+};
+const french = {
+  ...fr,
+  ...partiesFr,
+  ...recordFr,
+  ...customizingFr,
+  ...tasksFr,
+  ...alertsFr,
+  ...interactionsFr,
+  ...commerceFr,
+  ...billingFr,
+  ...casesFr,
+  ...vocFr,
+  ...timelineFr,
+  ...metricsFr,
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -8,6 +8,24 @@ import recordEn from '../record/record.en.json' with { type: 'json' };
 import recordFr from '../record/record.fr.json' with { type: 'json' };
 import customizingEn from '../customizing/customizing.en.json' with { type: 'json' };
 import customizingFr from '../customizing/customizing.fr.json' with { type: 'json' };
+import tasksEn from '../tasks/tasks.en.json' with { type: 'json' };
+import tasksFr from '../tasks/tasks.fr.json' with { type: 'json' };
+import alertsEn from '../alerts/alerts.en.json' with { type: 'json' };
+import alertsFr from '../alerts/alerts.fr.json' with { type: 'json' };
+import interactionsEn from '../interactions/interactions.en.json' with { type: 'json' };
+import interactionsFr from '../interactions/interactions.fr.json' with { type: 'json' };
+import commerceEn from '../commerce/commerce.en.json' with { type: 'json' };
+import commerceFr from '../commerce/commerce.fr.json' with { type: 'json' };
+import billingEn from '../billing/billing.en.json' with { type: 'json' };
+import billingFr from '../billing/billing.fr.json' with { type: 'json' };
+import casesEn from '../cases/cases.en.json' with { type: 'json' };
+import casesFr from '../cases/cases.fr.json' with { type: 'json' };
+import vocEn from '../voc/voc.en.json' with { type: 'json' };
+import vocFr from '../voc/voc.fr.json' with { type: 'json' };
+import timelineEn from '../timeline/timeline.en.json' with { type: 'json' };
+import timelineFr from '../timeline/timeline.fr.json' with { type: 'json' };
+import metricsEn from '../metrics/metrics.en.json' with { type: 'json' };
+import metricsFr from '../metrics/metrics.fr.json' with { type: 'json' };
 import { pickLocale } from './locale.ts';
 
 /** The shell's catalogue and each feature's, English beside French. */
@@ -16,6 +34,15 @@ const CATALOGUES: [string, object, object][] = [
   ['parties', partiesEn, partiesFr],
   ['record', recordEn, recordFr],
   ['customizing', customizingEn, customizingFr],
+  ['tasks', tasksEn, tasksFr],
+  ['alerts', alertsEn, alertsFr],
+  ['interactions', interactionsEn, interactionsFr],
+  ['commerce', commerceEn, commerceFr],
+  ['billing', billingEn, billingFr],
+  ['cases', casesEn, casesFr],
+  ['voc', vocEn, vocFr],
+  ['timeline', timelineEn, timelineFr],
+  ['metrics', metricsEn, metricsFr],
 ];
 
 test('the first supported language in the browser order wins, English otherwise', () => {

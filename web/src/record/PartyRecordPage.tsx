@@ -3,7 +3,7 @@
  * relationships, roles, consent and history. Every save carries the version read; a conflict opens a dialog to
  * reload, keep one's own values or merge field by field.
  */
-import { Grid, Group, Stack } from '@mantine/core';
+import { Grid, Group, Stack, Tabs } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,13 @@ import { RecordHeader } from './RecordHeader.tsx';
 import { useCustomFields, useOwners, useParty, useTeams } from './recordHooks.ts';
 import { RelationshipsPanel } from './RelationshipsPanel.tsx';
 import { RolesPanel } from './RolesPanel.tsx';
+import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
+import { MetricsPanel } from '../metrics/MetricsPanel.tsx';
+import { PartyAlertsPanel } from '../alerts/PartyAlertsPanel.tsx';
+import { PartyTasksPanel } from '../tasks/PartyTasksPanel.tsx';
+import { PartyOrdersPanel } from '../commerce/PartyOrdersPanel.tsx';
+import { PartyCasesPanel } from '../cases/PartyCasesPanel.tsx';
+import { PartyFeedbackPanel } from '../voc/PartyFeedbackPanel.tsx';
 
 export function PartyRecordPage({ kind, id }: { kind: PartyKind; id: string }) {
   const { t } = useTranslation();
@@ -78,16 +85,47 @@ function RecordView({ party }: { party: Party }) {
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="lg">
-            <ProfileSection party={party} />
-            <ContactSection party={party} />
-            <CustomFieldsSection party={party} canReadSensitive={hasPermission(me, 'customers:sensitive')} />
-            <RelationshipsPanel party={party} editable={editable} />
-            {hasPermission(me, 'history:read') && <History id={party.id} title={t('record.sections.history')} />}
-          </Stack>
+          <Tabs defaultValue="profile" keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="timeline" data-testid="tab-timeline">{t('record.tabs.timeline')}</Tabs.Tab>
+              <Tabs.Tab value="profile" data-testid="tab-profile">{t('record.tabs.profile')}</Tabs.Tab>
+              <Tabs.Tab value="orders" data-testid="tab-orders">{t('record.tabs.orders')}</Tabs.Tab>
+              <Tabs.Tab value="cases" data-testid="tab-cases">{t('record.tabs.cases')}</Tabs.Tab>
+              <Tabs.Tab value="feedback" data-testid="tab-feedback">{t('record.tabs.feedback')}</Tabs.Tab>
+              {hasPermission(me, 'history:read') && <Tabs.Tab value="history" data-testid="tab-history">{t('record.tabs.history')}</Tabs.Tab>}
+            </Tabs.List>
+            <Tabs.Panel value="timeline">
+              <TimelinePanel partyId={party.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="profile">
+              <Stack gap="lg">
+                <ProfileSection party={party} />
+                <ContactSection party={party} />
+                <CustomFieldsSection party={party} canReadSensitive={hasPermission(me, 'customers:sensitive')} />
+                <RelationshipsPanel party={party} editable={editable} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="orders">
+              <PartyOrdersPanel partyId={party.id} editable={editable} />
+            </Tabs.Panel>
+            <Tabs.Panel value="cases">
+              <PartyCasesPanel partyId={party.id} editable={editable} />
+            </Tabs.Panel>
+            <Tabs.Panel value="feedback">
+              <PartyFeedbackPanel partyId={party.id} editable={editable} />
+            </Tabs.Panel>
+            {hasPermission(me, 'history:read') && (
+              <Tabs.Panel value="history">
+                <History id={party.id} title={t('record.sections.history')} />
+              </Tabs.Panel>
+            )}
+          </Tabs>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <PartyAlertsPanel partyId={party.id} editable={editable} />
+            <MetricsPanel partyId={party.id} />
+            <PartyTasksPanel partyId={party.id} editable={editable} />
             <RolesPanel party={party} />
             <ConsentPanel party={party} editable={editable} />
           </Stack>

@@ -1,0 +1,3 @@
+export function PartyAlertsPanel(_props: { partyId: string; editable: boolean }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function OrderBillingPanel(_props: { orderId: string; editable: boolean }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function CaseListPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function CasePage(_props: { id: string }) {
+  return null;
+}

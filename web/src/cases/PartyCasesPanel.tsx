@@ -1,0 +1,3 @@
+export function PartyCasesPanel(_props: { partyId: string; editable: boolean }) {
+  return null;
+}

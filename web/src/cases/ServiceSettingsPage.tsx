@@ -1,0 +1,3 @@
+export function ServiceSettingsPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function OrderPage(_props: { id: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function QuotePage(_props: { id: string }) {
+  return null;
+}

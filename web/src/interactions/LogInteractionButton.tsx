@@ -1,0 +1,3 @@
+export function LogInteractionButton(_props: { partyId: string }) {
+  return null;
+}

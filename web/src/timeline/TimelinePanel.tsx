@@ -1,0 +1,3 @@
+export function TimelinePanel(_props: { partyId: string }) {
+  return null;
+}

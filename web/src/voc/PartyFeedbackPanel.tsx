@@ -1,0 +1,3 @@
+export function PartyFeedbackPanel(_props: { partyId: string; editable: boolean }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function VocDashboardPage() {
+  return null;
+}
