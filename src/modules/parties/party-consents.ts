@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { scoped } from '../../platform/db/scoped.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { recordPartyChange } from '../timeline/timeline-writer.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
 import { notFound } from '../../platform/errors.ts';
 import { assertMayEdit, editAccess } from './record-access.ts';
@@ -88,6 +89,7 @@ export async function setConsents(ctx: Ctx, partyId: string, answers: ConsentInp
     const asLog = (list: ConsentView[]) =>
       Object.fromEntries(list.map((c) => [`consent.${c.channel}.${c.purpose}`, c.status === 'unknown' ? null : `${c.status} (${c.source})`]));
     await recordChange(tx, { entity: 'party', entityId: partyId, action: 'update', before: asLog(before), after: asLog(after) });
+    await recordPartyChange(tx, partyId, asLog(before), asLog(after));
     return after;
   });
 }

@@ -106,6 +106,8 @@ export function presentPartySummary(row: PartyListRow, visibility: CustomVisibil
     erasedAt: row.erased_at ? new Date(row.erased_at).toISOString() : null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    activeAlerts: row.active_alerts,
+    metrics: presentMetricColumns(row),
   };
 }
 
@@ -122,5 +124,20 @@ export function presentParty(detail: PartyDetail, visibility: CustomVisibility):
     })),
     mergedIntoId: detail.row.merged_into_id,
     canEdit: detail.canEdit,
+  };
+}
+
+function presentMetricColumns(row: PartyListRow): PartySummaryOutput['metrics'] {
+  if (row.metric_revenue === null || row.metric_revenue === undefined) return null;
+  return {
+    revenue: row.metric_revenue,
+    revenue12m: row.metric_revenue_12m ?? '0.00',
+    margin: row.metric_margin ?? '0.00',
+    orderCount: row.metric_order_count ?? 0,
+    averageBasket: row.metric_average_basket,
+    lastPurchaseAt: row.metric_last_purchase_at ? new Date(row.metric_last_purchase_at).toISOString() : null,
+    openBalance: row.metric_open_balance ?? '0.00',
+    latePaymentCount: row.metric_late_payment_count ?? 0,
+    lastNps: row.metric_last_nps,
   };
 }

@@ -109,6 +109,22 @@ export async function eraseParty(ctx: Ctx, partyId: string, confirm: string): Pr
       .where('entity', '=', 'party')
       .where('entity_id', '=', partyId)
       .execute();
+    // The same on the timeline; and what the person said or wrote in interactions and feedback goes (the
+    // records stay, for the history of the accounts and the statistics).
+    await sql`
+      update timeline_entries set data = jsonb_build_object('action', data->'action', 'changes',
+        (select coalesce(jsonb_object_agg(key, '{"before":"(erased)","after":"(erased)"}'::jsonb), '{}'::jsonb)
+         from jsonb_object_keys(coalesce(data->'changes', '{}'::jsonb)) as key))
+      where workspace_id = ${tx.workspaceId} and party_id = ${partyId} and kind in ('field_change', 'consent', 'role')`.execute(tx.db);
+    await sql`
+      update feedback set verbatim = null where workspace_id = ${tx.workspaceId} and party_id = ${partyId} and verbatim is not null`.execute(tx.db);
+    await sql`
+      update timeline_entries set data = data - 'excerpt'
+      where workspace_id = ${tx.workspaceId} and party_id = ${partyId} and kind = 'feedback'`.execute(tx.db);
+    await sql`
+      update interactions i set body = null, outcome = null
+      where i.workspace_id = ${tx.workspaceId}
+        and exists (select 1 from interaction_participants ip where ip.workspace_id = i.workspace_id and ip.interaction_id = i.id and ip.party_id = ${partyId})`.execute(tx.db);
     await recordChange(tx, {
       entity: 'party',
       entityId: partyId,

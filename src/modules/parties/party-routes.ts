@@ -22,6 +22,7 @@ import {
   type ListPartiesOptions,
   type PartyDetail,
 } from './party-service.ts';
+import { deleteParty } from './party-deletion.ts';
 import { presentParty, presentPartySummary } from './party-presenter.ts';
 import {
   FAMILY_SITUATION_CODES,
@@ -171,6 +172,23 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const visibility = await customVisibility(ctx, k.kind);
         const present = (detail: PartyDetail) => presentParty(detail, visibility);
         return present(await updateParty(ctx, k.kind, request.params.id, request.body as PartyBody, { present }));
+      },
+    );
+
+    app.delete(
+      `${k.path}/:id`,
+      {
+        config: { access: 'customers:write', resource: 'party' },
+        schema: {
+          tags: [k.tag],
+          summary: `Delete one of the ${k.label} entered by mistake; refused (409) when it has orders, invoices, cases or feedback — erase it instead`,
+          params: IdParams,
+          response: { 204: Type.Null(), ...ERROR_RESPONSES },
+        },
+      },
+      async (request, reply) => {
+        await deleteParty(requireAuth(request).ctx, k.kind, request.params.id);
+        return reply.status(204).send(null);
       },
     );
   }

@@ -243,6 +243,23 @@ const SummaryFields = {
   erasedAt: NullableTimestamp,
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  activeAlerts: Type.Array(Type.String(), { description: 'Kinds of the open alerts on this customer (dispute, unpaid_invoice, …)' }),
+  metrics: Nullable(
+    Type.Object(
+      {
+        revenue: Type.String(),
+        revenue12m: Type.String(),
+        margin: Type.String(),
+        orderCount: Type.Integer(),
+        averageBasket: Nullable(Type.String()),
+        lastPurchaseAt: NullableTimestamp,
+        openBalance: Type.String(),
+        latePaymentCount: Type.Integer(),
+        lastNps: Nullable(Type.Integer()),
+      },
+      { description: 'Purchase metrics in brief (null without commercial history); the full set is at /api/parties/{id}/metrics' },
+    ),
+  ),
 };
 
 export const PartySummaryOut = Type.Object(SummaryFields);

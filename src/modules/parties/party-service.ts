@@ -8,6 +8,7 @@ import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { DB, PartiesTable } from '../../platform/db/schema.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
+import { recordPartyChange } from '../timeline/timeline-writer.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
 import { AppError, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
 import { can } from '../../platform/auth/permissions.ts';
@@ -22,7 +23,19 @@ import { applyRoleChange, resolveRoles } from './party-roles.ts';
 import { assertMayEdit, editAccess, mayEdit, type EditAccess } from './record-access.ts';
 
 export type PartyRow = Selectable<PartiesTable>;
-export type PartyListRow = PartyRow & { owner_name: string | null; team_name: string | null };
+/** The purchase metrics shown beside a customer in lists (null columns for a customer without history). */
+export interface PartyMetricColumns {
+  metric_revenue: string | null;
+  metric_revenue_12m: string | null;
+  metric_margin: string | null;
+  metric_order_count: number | null;
+  metric_average_basket: string | null;
+  metric_last_purchase_at: Date | null;
+  metric_open_balance: string | null;
+  metric_late_payment_count: number | null;
+  metric_last_nps: number | null;
+}
+export type PartyListRow = PartyRow & PartyMetricColumns & { owner_name: string | null; team_name: string | null };
 
 export interface PartyContactPoints {
   emails: EmailRow[];
@@ -75,8 +88,23 @@ function withPartyNames(ctx: Ctx) {
     .selectFrom('parties')
     .leftJoin('users as owner', (join) => join.onRef('owner.workspace_id', '=', 'parties.workspace_id').onRef('owner.id', '=', 'parties.owner_id'))
     .leftJoin('teams as team', (join) => join.onRef('team.workspace_id', '=', 'parties.workspace_id').onRef('team.id', '=', 'parties.team_id'))
+    .leftJoin('customer_metrics as metrics', (join) =>
+      join.onRef('metrics.workspace_id', '=', 'parties.workspace_id').onRef('metrics.party_id', '=', 'parties.id'),
+    )
     .selectAll('parties')
-    .select(['owner.name as owner_name', 'team.name as team_name']);
+    .select([
+      'owner.name as owner_name',
+      'team.name as team_name',
+      'metrics.revenue as metric_revenue',
+      'metrics.revenue_12m as metric_revenue_12m',
+      'metrics.margin as metric_margin',
+      'metrics.order_count as metric_order_count',
+      'metrics.average_basket as metric_average_basket',
+      'metrics.last_purchase_at as metric_last_purchase_at',
+      'metrics.open_balance as metric_open_balance',
+      'metrics.late_payment_count as metric_late_payment_count',
+      'metrics.last_nps as metric_last_nps',
+    ]);
 }
 
 /** A party's emails, phones and addresses, in their order, with one query. */
@@ -185,6 +213,7 @@ export async function createParty(ctx: Ctx, kind: PartyKind, body: PartyBody): P
     await replaceContactPoints(tx, id, contact, true);
     await applyRoleChange(tx, id, [], row.roles as PartyRole[], { reason: body.roleReason, competitor: body.lostToCompetitor });
     await recordChange(tx, { entity: ENTITY, entityId: id, action: 'create', after: loggable(row, contact, fields) });
+    await recordPartyChange(tx, id, null, {});
     return getPartyDetail(tx, id);
   });
 }
@@ -256,6 +285,7 @@ export async function updateParty(ctx: Ctx, kind: PartyKind, id: string, body: P
       before: loggable(before, contactBefore, fields),
       after: loggable(after, contactAfter, fields),
     });
+    if (changed !== null) await recordPartyChange(tx, id, loggable(before, contactBefore, fields), loggable(after, contactAfter, fields));
     // A save that changed nothing keeps the version the client has.
     if (changed === null) await db.updateTable('parties').set({ version: before.version, updated_at: before.updated_at }).where('id', '=', id).execute();
     return getPartyDetail(tx, id, access);
@@ -402,7 +432,13 @@ export const SORT_COLUMNS = {
   updatedAt: 'parties.updated_at',
   city: 'parties.city',
   customerNumber: 'parties.customer_number',
-} as const;
+  // Customers without history sort as zero (and never bought: before everyone else).
+  revenue: sql`coalesce(metrics.revenue, 0)`,
+  revenue12m: sql`coalesce(metrics.revenue_12m, 0)`,
+  orderCount: sql`coalesce(metrics.order_count, 0)`,
+  lastPurchaseAt: sql`coalesce(metrics.last_purchase_at, '-infinity'::timestamptz)`,
+  openBalance: sql`coalesce(metrics.open_balance, 0)`,
+};
 
 export async function listParties(ctx: Ctx, kind: PartyKind, options: ListPartiesOptions): Promise<PageResult<PartyListRow>> {
   const fields = await customFieldMap(ctx, kind);

@@ -3,7 +3,7 @@
  * page's `nextCursor`, and `sort` as a field name with an optional `-` for descending. Pages are keyset-based
  * (sort value, then id), so they stay fast and stable however deep the client goes.
  */
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
 
@@ -33,8 +33,8 @@ export interface PageRequest {
 }
 
 export interface PageOptions {
-  /** Sort field name (as the client writes it) → SQL column reference. */
-  sortColumns: Record<string, string>;
+  /** Sort field name (as the client writes it) → SQL column reference, or an expression that is never null. */
+  sortColumns: Record<string, string | RawBuilder<unknown>>;
   defaultSort: string;
   /** SQL reference of the unique tie-breaker, such as `users.id`. */
   idColumn: string;
@@ -45,7 +45,8 @@ export interface PageResult<Row> {
   nextCursor: string | null;
 }
 
-function encodeCursor(sortField: string, value: string, id: string): string {
+/** An opaque cursor naming the sort field, the last value and the last id of a page. */
+export function encodeCursor(sortField: string, value: string, id: string): string {
   return Buffer.from(JSON.stringify([sortField, value, id])).toString('base64url');
 }
 
@@ -55,7 +56,8 @@ function invalidCursor(): AppError {
   ]);
 }
 
-function decodeCursor(cursor: string, sortField: string): [string, string] {
+/** The value and id a cursor of `sortField` holds; a 400 naming query.cursor when it is not one of ours. */
+export function decodeCursor(cursor: string, sortField: string): [string, string] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -89,7 +91,7 @@ export async function paginate<DB, TB extends keyof DB, Row>(
   const column = options.sortColumns[sortField];
   if (!column) throw new AppError('validation_failed', `query.sort cannot sort by ${sortField}`);
   const limit = Math.min(request.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
-  const col = sql.ref(column);
+  const col = typeof column === 'string' ? sql.ref(column) : column;
   const id = sql.ref(options.idColumn);
 
   let q = query;

@@ -20,3 +20,11 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 export function isIsoDateTime(value: unknown): value is string {
   return typeof value === 'string' && ISO_DATE_TIME.test(value);
 }
+
+/** `"1234.5"`, `EUR` → `1 234,50 €` (fr) or `€1,234.50` (en). Amounts arrive from the API as decimal strings. */
+export function formatMoney(amount: string | number | null | undefined, currency: string, locale: string): string {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const value = typeof amount === 'number' ? amount : Number(amount);
+  if (Number.isNaN(value)) return String(amount);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+}

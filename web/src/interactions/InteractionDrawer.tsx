@@ -1,0 +1,3 @@
+export function InteractionDrawer(_props: { interactionId: string | null; opened: boolean; onClose: () => void }) {
+  return null;
+}
