@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format.ts';
 import { translateDynamic } from '../i18n/dynamic.ts';
 import { formatPhone } from '../../../src/shared/contact/phone.ts';
+import { AlertBadges } from '../alerts/AlertBadges.tsx';
 import { cellValue, CUSTOM_PREFIX, type PartyColumn } from './partyColumns.ts';
 import { formatDay, formatMoney, formatNumber, referenceLabel, ROLE_COLORS } from './partyFormat.ts';
 import { PARTY_ROLES, type PartyRole, type PartySummary } from './partyTypes.ts';
@@ -116,6 +117,8 @@ export function cellContent(row: PartySummary, column: PartyColumn, { t, locale 
       );
     case 'boolean':
       return line(value === true ? t('parties.table.yes') : t('parties.table.no'));
+    case 'alerts':
+      return (value as string[]).length > 0 ? <AlertBadges kinds={value as string[]} /> : EMPTY;
     case 'doNotContact':
       return value === true ? (
         <span className={classes.badge} style={{ background: 'var(--mantine-color-red-light)', color: 'var(--mantine-color-red-light-color)' }}>

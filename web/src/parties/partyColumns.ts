@@ -31,7 +31,8 @@ export type CellType =
   | 'nafSection'
   | 'departement'
   | 'region'
-  | 'doNotContact';
+  | 'doNotContact'
+  | 'alerts';
 
 export interface PartyColumn {
   /** Summary field name, or `custom.<key>`. */
@@ -91,14 +92,24 @@ export const BUILT_IN_COLUMNS: readonly BuiltInColumn[] = [
   { id: 'preferredChannels', type: 'badges', width: 180, kinds: BOTH },
   { id: 'interests', type: 'badges', width: 200, kinds: BOTH },
   { id: 'doNotContact', type: 'doNotContact', width: 130, kinds: BOTH },
+  { id: 'activeAlerts', type: 'alerts', width: 170, kinds: BOTH },
+  { id: 'metrics.revenue', type: 'money', width: 140, sort: 'revenue', kinds: BOTH },
+  { id: 'metrics.revenue12m', type: 'money', width: 150, sort: 'revenue12m', kinds: BOTH },
+  { id: 'metrics.margin', type: 'money', width: 140, kinds: BOTH },
+  { id: 'metrics.orderCount', type: 'number', width: 110, sort: 'orderCount', kinds: BOTH },
+  { id: 'metrics.averageBasket', type: 'money', width: 140, kinds: BOTH },
+  { id: 'metrics.lastPurchaseAt', type: 'timestamp', width: 170, sort: 'lastPurchaseAt', kinds: BOTH },
+  { id: 'metrics.openBalance', type: 'money', width: 140, sort: 'openBalance', kinds: BOTH },
+  { id: 'metrics.latePaymentCount', type: 'number', width: 120, kinds: BOTH },
+  { id: 'metrics.lastNps', type: 'number', width: 100, kinds: BOTH },
   { id: 'createdAt', type: 'timestamp', width: 170, sort: 'createdAt', kinds: BOTH },
   { id: 'updatedAt', type: 'timestamp', width: 170, sort: 'updatedAt', kinds: BOTH },
 ];
 
 /** What a list shows until the user picks columns. */
 export const DEFAULT_COLUMNS: Record<PartyKind, readonly string[]> = {
-  person: ['displayName', 'customerNumber', 'email', 'phone', 'city', 'roles', 'owner', 'tags'],
-  organisation: ['displayName', 'customerNumber', 'siren', 'nafSection', 'headcountBand', 'city', 'roles', 'owner'],
+  person: ['displayName', 'activeAlerts', 'customerNumber', 'email', 'phone', 'city', 'roles', 'owner', 'tags', 'metrics.revenue12m'],
+  organisation: ['displayName', 'activeAlerts', 'customerNumber', 'siren', 'nafSection', 'headcountBand', 'city', 'roles', 'owner', 'metrics.revenue12m'],
 };
 
 export const CUSTOM_PREFIX = 'custom.';
@@ -156,8 +167,15 @@ export function moveColumn(kind: PartyKind, chosen: readonly string[] | undefine
 }
 
 /** The raw value of a column in a row, as the API sent it. */
+const METRICS_PREFIX = 'metrics.';
+
 export function cellValue(row: PartySummary, columnId: string): unknown {
   if (columnId.startsWith(CUSTOM_PREFIX)) return row.custom[columnId.slice(CUSTOM_PREFIX.length)];
+  if (columnId.startsWith(METRICS_PREFIX)) {
+    // Amounts arrive as decimal strings; money cells format numbers.
+    const value = row.metrics?.[columnId.slice(METRICS_PREFIX.length) as keyof NonNullable<PartySummary['metrics']>] ?? null;
+    return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
   return (row as unknown as Record<string, unknown>)[columnId];
 }
 

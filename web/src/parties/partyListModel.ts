@@ -7,7 +7,7 @@ import { FAMILY_SITUATIONS } from '../../../src/shared/reference/person.ts';
 import { NAF_SECTIONS } from '../../../src/shared/identifiers/naf.ts';
 import { PARTY_ROLES, type CustomFieldType, type PartyKind, type PartyRole, type SavedView } from './partyTypes.ts';
 
-export const SORT_FIELDS = ['name', 'customerNumber', 'city', 'createdAt', 'updatedAt'] as const;
+export const SORT_FIELDS = ['name', 'customerNumber', 'city', 'createdAt', 'updatedAt', 'revenue', 'revenue12m', 'orderCount', 'lastPurchaseAt', 'openBalance'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export type PartySort = SortField | `-${SortField}`;
 export const DEFAULT_SORT: PartySort = 'name';

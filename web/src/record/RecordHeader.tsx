@@ -13,6 +13,7 @@ import { PrivacyMenu } from './PrivacyMenu.tsx';
 import type { NamedRef } from './recordHooks.ts';
 import { sortRoles } from './relationModel.ts';
 import { RoleBadge } from './RolesPanel.tsx';
+import { AlertBadges } from '../alerts/AlertBadges.tsx';
 
 export interface RecordHeaderProps {
   party: Party;
@@ -72,6 +73,7 @@ export function RecordHeader({ party, editable, canPrivacy, owners, teams }: Rec
                     {t('record.fields.doNotContact')}
                   </Badge>
                 )}
+                <AlertBadges kinds={party.activeAlerts} />
               </Group>
             </div>
           </Group>
