@@ -65,6 +65,8 @@ function party(overrides: Partial<Party> = {}): Party {
     owner: { id: 'u1', name: 'Claire' },
     team: null,
     erasedAt: null,
+    activeAlerts: [],
+    metrics: null,
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-02T10:00:00.000Z',
     notes: null,
