@@ -9,6 +9,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { buildApp } from './platform/http/app.ts';
 import { startJobRunner, type JobRunner } from './platform/jobs/runner.ts';
 import { scheduleStatisticsRefresh } from './platform/db/statistics.ts';
+import { scheduleMetricsRefresh } from './modules/metrics/metrics-service.ts';
 import { bootstrapWorkspace } from './modules/workspaces/workspace-service.ts';
 
 export interface RunningServer {
@@ -46,6 +47,7 @@ export async function startServer(config: Config, options: { web?: boolean; anno
   const stopStatistics = scheduleStatisticsRefresh(database.db, database.engine, (error) =>
     app.log.warn({ err: error }, 'refreshing planner statistics failed'),
   );
+  const stopMetrics = scheduleMetricsRefresh(database.db, (error) => app.log.warn({ err: error }, 'refreshing purchase metrics failed'));
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${port}` : address;
@@ -57,6 +59,7 @@ export async function startServer(config: Config, options: { web?: boolean; anno
     url,
     async close() {
       stopStatistics();
+      stopMetrics();
       await runner?.stop();
       await app.close();
       await database.close();

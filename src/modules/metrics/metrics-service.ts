@@ -22,7 +22,7 @@
  *   orders; NPS: the latest and the average of the answers given.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
+import { SYSTEM_ACTOR, type Ctx } from '../../platform/context.ts';
 
 export interface MetricsOptions {
   /** The day the rolling window ends; today by default (tests pin it). */
@@ -182,4 +182,34 @@ export async function refreshCustomerMetrics(ctx: Ctx, partyIds: readonly string
 export async function recomputeAllCustomerMetrics(ctx: Ctx, options: MetricsOptions = {}): Promise<void> {
   const target = sql`select id as party_id from parties where workspace_id = ${ctx.workspaceId}`;
   await metricsStatement(ctx, target, options.asOf).execute(ctx.db);
+}
+
+/**
+ * The rolling twelve-month figures age without any change to the data: once a day, recomputes the metrics of
+ * every workspace whose rows were computed before today. Returns how many workspaces were refreshed.
+ */
+export async function refreshAgedMetrics(db: Ctx['db']): Promise<number> {
+  const { rows } = await sql<{ workspace_id: string }>`
+    select distinct workspace_id from customer_metrics where as_of < current_date`.execute(db);
+  for (const { workspace_id } of rows) {
+    await recomputeAllCustomerMetrics({ db, workspaceId: workspace_id, actor: SYSTEM_ACTOR });
+  }
+  return rows.length;
+}
+
+const AGE_CHECK_MS = 60 * 60_000;
+
+/** Checks every hour for metrics computed before today; returns the stop function. */
+export function scheduleMetricsRefresh(db: Ctx['db'], onError: (error: unknown) => void): () => void {
+  let timer: NodeJS.Timeout;
+  const run = (delay: number) => {
+    timer = setTimeout(() => {
+      refreshAgedMetrics(db)
+        .catch(onError)
+        .finally(() => run(AGE_CHECK_MS));
+    }, delay);
+    timer.unref();
+  };
+  run(AGE_CHECK_MS / 12);
+  return () => clearTimeout(timer);
 }

@@ -21,10 +21,11 @@ interface Row {
   customer_number: string;
   city: string | null;
   email: string | null;
+  active_alerts: string[];
   score: number;
 }
 
-const COLUMNS = sql`p.id, p.kind, p.display_name, p.customer_number, p.city, p.email`;
+const COLUMNS = sql`p.id, p.kind, p.display_name, p.customer_number, p.city, p.email, p.active_alerts`;
 
 function hit(row: Row): SearchHit {
   const subtitle = [row.customer_number, row.email, row.city].filter(Boolean).join(' · ');
@@ -35,6 +36,7 @@ function hit(row: Row): SearchHit {
     subtitle,
     url: `/${row.kind === 'person' ? 'people' : 'organisations'}/${row.id}`,
     score: Number(row.score),
+    ...(row.active_alerts?.length ? { alerts: row.active_alerts } : {}),
   };
 }
 

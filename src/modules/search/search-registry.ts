@@ -13,6 +13,8 @@ export interface SearchHit {
   url: string;
   /** Higher is more relevant; providers score on a 0–1 scale. */
   score: number;
+  /** Kinds of the open alerts on a customer, shown beside the hit. */
+  alerts?: string[];
 }
 
 export interface SearchProvider {

@@ -9,6 +9,7 @@ const Hit = Type.Object({
   id: Type.String(),
   title: Type.String(),
   subtitle: Type.Union([Type.String(), Type.Null()]),
+  alerts: Type.Optional(Type.Array(Type.String(), { description: 'Open alerts on a customer (dispute, unpaid_invoice, …)' })),
   url: Type.String(),
   score: Type.Number(),
 });

@@ -10,6 +10,7 @@ import { IconBuilding, IconFile, IconSearch, IconUser, IconUserCog, type Icon } 
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertBadges } from '../alerts/AlertBadges.tsx';
 import type { TFunction } from 'i18next';
 import { errorMessage } from '../app/formErrors.ts';
 import { translateDynamic } from '../i18n/dynamic.ts';
@@ -150,6 +151,7 @@ function SearchPanel({ onDone }: { onDone: () => void }) {
                       </Text>
                     )}
                   </Box>
+                  {result.alerts && result.alerts.length > 0 && <AlertBadges kinds={result.alerts} />}
                 </Group>
               ))}
             </Box>
