@@ -7,6 +7,8 @@ export interface SearchResult {
   subtitle: string | null;
   /** A path of the web app, such as `/users/<id>`. */
   url: string;
+  /** Open alerts on a customer. */
+  alerts?: string[];
 }
 
 export interface SearchGroup {
