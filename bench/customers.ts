@@ -13,7 +13,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
@@ -24,48 +23,13 @@ import { createWorkspace } from '../src/modules/workspaces/workspace-service.ts'
 import { createSession } from '../src/modules/auth/session-service.ts';
 import { generateDemo } from '../src/modules/demo/demo-generator.ts';
 import { formatCustomerNumber } from '../src/shared/identifiers/customer-number.ts';
-import { createScratchPostgres, median, REPO } from './lib.ts';
+import { api, createScratchPostgres, median, opsPerSecond, percentile, REPO, round, timeEach, type Session } from './lib.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const WRITES = Number(process.env.BENCH_WRITES ?? 500);
 const READS = Number(process.env.BENCH_READS ?? 2000);
 const LIST_RUNS = 30;
 const SEARCHES = 300;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function timeEach<T>(items: T[], run: (item: T, index: number) => Promise<void>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const start = performance.now();
-    await run(items[i]!, i);
-    times.push(performance.now() - start);
-  }
-  return times;
-}
-
-const opsPerSecond = (times: number[]) => (1000 * times.length) / times.reduce((a, b) => a + b, 0);
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-
-interface Session {
-  app: FastifyInstance;
-  cookie: string;
-  csrf: string;
-}
-
-async function api(s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, body?: object) {
-  const response = await s.app.inject({
-    method,
-    url,
-    headers: { cookie: `rapport_session=${s.cookie}`, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }) },
-    ...(body ? { payload: body } : {}),
-  });
-  if (response.statusCode >= 300) throw new Error(`${method} ${url} answered ${response.statusCode}: ${response.body}`);
-  return response.json();
-}
 
 /** A new person as the API receives it, and the same as the columns the SQL baseline writes. */
 function newPerson(i: number) {

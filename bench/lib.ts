@@ -11,6 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 
 export const REPO = path.resolve(import.meta.dirname, '..');
 const AUTOCANNON = path.join(REPO, 'node_modules', 'autocannon', 'autocannon.js');
@@ -153,4 +154,43 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The p-th percentile (nearest rank) of `values`. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Runs `run` on each item in turn and returns each run's milliseconds. */
+export async function timeEach<T>(items: T[], run: (item: T, index: number) => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const start = performance.now();
+    await run(items[i]!, i);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export const opsPerSecond = (times: number[]) => (1000 * times.length) / times.reduce((a, b) => a + b, 0);
+export const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** A signed-in session on an in-process app, for API calls through `app.inject`. */
+export interface Session {
+  app: FastifyInstance;
+  cookie: string;
+  csrf: string;
+}
+
+/** One API call through the whole Fastify stack; throws on an answer of 300 or more. */
+export async function api(s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, body?: object) {
+  const response = await s.app.inject({
+    method,
+    url,
+    headers: { cookie: `rapport_session=${s.cookie}`, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }) },
+    ...(body ? { payload: body } : {}),
+  });
+  if (response.statusCode >= 300) throw new Error(`${method} ${url} answered ${response.statusCode}: ${response.body}`);
+  return response.json();
 }
