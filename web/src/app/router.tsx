@@ -22,11 +22,14 @@ import { OrderListPage } from '../commerce/OrderListPage.tsx';
 import { OrderPage } from '../commerce/OrderPage.tsx';
 import { QuotePage } from '../commerce/QuotePage.tsx';
 import { CataloguePage } from '../commerce/CataloguePage.tsx';
+import { parseOrderListSearch } from '../commerce/commerceModel.ts';
 import { InvoiceListPage } from '../billing/InvoiceListPage.tsx';
 import { CaseListPage } from '../cases/CaseListPage.tsx';
 import { CasePage } from '../cases/CasePage.tsx';
 import { ServiceSettingsPage } from '../cases/ServiceSettingsPage.tsx';
 import { VocDashboardPage } from '../voc/VocDashboardPage.tsx';
+import { parseCaseListSearch } from '../cases/caseModel.ts';
+import { parseVocSearch } from '../voc/vocModel.ts';
 import { UserList } from '../users/UserList.tsx';
 import { parseUserFilters } from '../users/userModel.ts';
 import { UserShow } from '../users/UserShow.tsx';
@@ -158,7 +161,7 @@ const customerSettingsRoute = createRoute({
 // search parameters (filters) from the URL.
 const myDayRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-day', component: MyDayPage });
 const agendaRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/agenda', component: AgendaPage });
-const ordersRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/orders', component: OrderListPage });
+const ordersRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/orders', validateSearch: parseOrderListSearch, component: OrderListPage });
 const orderRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/orders/$id',
@@ -177,7 +180,7 @@ const quoteRoute = createRoute({
 });
 const catalogueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/catalogue', component: CataloguePage });
 const invoicesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/invoices', component: InvoiceListPage });
-const casesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases', component: CaseListPage });
+const casesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases', validateSearch: parseCaseListSearch, component: CaseListPage });
 const caseRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/cases/$id',
@@ -194,7 +197,7 @@ const serviceSettingsRoute = createRoute({
   },
   component: ServiceSettingsPage,
 });
-const vocRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/voc', component: VocDashboardPage });
+const vocRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/voc', validateSearch: parseVocSearch, component: VocDashboardPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,

@@ -1,0 +1,164 @@
+/**
+ * Creating orders (directly or from an accepted quote), changing their notes and contact, and moving them along
+ * their workflow from the API. Each runs in one transaction that also writes the change log, the customer's
+ * timeline and refreshes the customer's metrics; a refused request writes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
+import { scoped } from '../../platform/db/scoped.ts';
+import { recordChange } from '../../platform/events/change-log.ts';
+import { AppError, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
+import type { OrderStatus, SalesChannel } from '../../shared/commerce/commerce-reference.ts';
+import { refreshCustomerMetrics } from '../metrics/metrics-service.ts';
+import { recordTimeline } from '../timeline/timeline-writer.ts';
+import { takeDocumentNumber } from './document-numbers.ts';
+import { assertDocumentParties } from './document-parties.ts';
+import { resolveLines, type PricedLines } from './document-lines.ts';
+import { readCurrency } from './money-input.ts';
+import { advanceOrderStatus, getOrder, lockOrder, type OrderDetail } from './order-service.ts';
+import type { OrderCreateBody } from './order-schemas.ts';
+
+export interface NewOrder {
+  customerId: string;
+  contactId: string | null;
+  quoteId: string | null;
+  channel: SalesChannel;
+  currency: string;
+  orderedAt: Date;
+  promoCode: string | null;
+  notes: string | null;
+  priced: PricedLines;
+}
+
+/**
+ * Inserts an order whose parties and lines are already checked, with its number, timeline entry, change log
+ * and metrics refresh. Must run in a transaction; returns the new order's id.
+ */
+export async function insertOrder(ctx: Ctx, order: NewOrder): Promise<string> {
+  const id = randomUUID();
+  const number = await takeDocumentNumber(ctx, 'order', order.orderedAt);
+  const { totals, lines } = order.priced;
+  const db = scoped(ctx.db, ctx.workspaceId);
+  const row = await db
+    .insertInto('orders', [
+      {
+        id,
+        number,
+        customer_id: order.customerId,
+        contact_id: order.contactId,
+        quote_id: order.quoteId,
+        status: 'confirmed',
+        ordered_at: order.orderedAt,
+        channel: order.channel,
+        currency: order.currency,
+        on_promotion: order.priced.discounted || order.promoCode !== null,
+        promo_code: order.promoCode,
+        subtotal: totals.subtotal,
+        discount_total: totals.discountTotal,
+        total_excl_tax: totals.totalExclTax,
+        tax_total: totals.taxTotal,
+        total_incl_tax: totals.totalInclTax,
+        cost_total: totals.costTotal,
+        notes: order.notes,
+        owner_id: actorUserId(ctx.actor),
+        created_by: actorUserId(ctx.actor),
+      },
+    ])
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db.insertInto('order_lines', lines.map((line) => ({ ...line, order_id: id }))).execute();
+  await recordChange(ctx, { entity: 'order', entityId: id, action: 'create', after: { ...row, lines: lines.length } });
+  await recordTimeline(ctx, {
+    partyId: order.customerId,
+    kind: 'order',
+    subjectType: 'order',
+    subjectId: id,
+    channel: order.channel,
+    occurredAt: order.orderedAt,
+    data: {
+      action: 'created',
+      number,
+      status: 'confirmed',
+      amount: totals.totalInclTax,
+      currency: order.currency,
+      channel: order.channel,
+      lineCount: lines.length,
+    },
+  });
+  await refreshCustomerMetrics(ctx, [order.customerId]);
+  return id;
+}
+
+/** Creates a confirmed order from a request: customer, optional contact, channel, lines priced from the catalogue. */
+export async function createOrder(ctx: Ctx, body: OrderCreateBody): Promise<OrderDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const issues: FieldIssue[] = [];
+    const currency = readCurrency(body.currency ?? 'EUR', 'body.currency', issues);
+    const orderedAt = body.orderedAt ? new Date(body.orderedAt) : new Date();
+    if (Number.isNaN(orderedAt.getTime())) issues.push({ field: 'body.orderedAt', rule: 'must be a date and time' });
+    throwIfIssues(issues);
+    const priced = await resolveLines(tx, body.lines, currency!);
+    await assertDocumentParties(tx, { customerId: body.customerId, contactId: body.contactId });
+    const id = await insertOrder(tx, {
+      customerId: body.customerId,
+      contactId: body.contactId ?? null,
+      quoteId: null,
+      channel: body.channel,
+      currency: currency!,
+      orderedAt,
+      promoCode: body.promoCode?.trim() || null,
+      notes: body.notes?.trim() || null,
+      priced,
+    });
+    return getOrder(tx, id);
+  });
+}
+
+export interface OrderChanges {
+  version: number;
+  notes?: string | null;
+  contactId?: string | null;
+}
+
+/** Changes the notes or contact of an order read at `version`; a stale version is a 409 with the current order. */
+export async function updateOrder(ctx: Ctx, id: string, changes: OrderChanges): Promise<OrderDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await lockOrder(tx, id);
+    if (changes.version !== before.version) {
+      throw new AppError(
+        'version_conflict',
+        `This order was changed by someone else since you opened it (you had version ${changes.version}, it is now ${before.version})`,
+        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
+        await getOrder(tx, id),
+      );
+    }
+    if (changes.contactId) await assertDocumentParties(tx, { contactId: changes.contactId });
+    const set: { notes?: string | null; contact_id?: string | null } = {};
+    if (changes.notes !== undefined) set.notes = changes.notes?.trim() || null;
+    if (changes.contactId !== undefined) set.contact_id = changes.contactId;
+    const changed = Object.entries(set).some(([key, value]) => before[key as keyof typeof set] !== value);
+    if (!changed) return getOrder(tx, id);
+    const after = await scoped(tx.db, tx.workspaceId)
+      .updateTable('orders')
+      .set({ ...set, version: before.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordChange(tx, {
+      entity: 'order',
+      entityId: id,
+      action: 'update',
+      before: { notes: before.notes, contact_id: before.contact_id },
+      after: { notes: after.notes, contact_id: after.contact_id },
+    });
+    return getOrder(tx, id);
+  });
+}
+
+/** Moves an order to `status` (see `advanceOrderStatus`) in its own transaction and answers the order as it is now. */
+export async function changeOrderStatus(ctx: Ctx, id: string, status: OrderStatus, reason?: string): Promise<OrderDetail> {
+  return inTransaction(ctx, async (tx) => {
+    await advanceOrderStatus(tx, id, status, { reason });
+    return getOrder(tx, id);
+  });
+}
