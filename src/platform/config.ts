@@ -59,6 +59,21 @@ export const SETTINGS = [
     default: '',
     description: 'Password for `rapport user create` when no terminal can prompt for it (scripts, containers).',
   },
+  {
+    name: 'RAPPORT_ATTACHMENTS_STORE',
+    default: 'disk',
+    description: 'Where attached files are kept: `disk` (in RAPPORT_DATA_DIR/attachments) or `s3` (a bucket of any S3-compatible service, set below).',
+  },
+  { name: 'RAPPORT_ATTACHMENT_MAX_BYTES', default: '20971520', description: 'Largest attached file accepted, in bytes (20 MiB by default).' },
+  {
+    name: 'RAPPORT_S3_ENDPOINT',
+    default: '',
+    description: 'With `s3`: URL of the service, such as https://s3.fr-par.scw.cloud; objects are addressed path-style (endpoint/bucket/key).',
+  },
+  { name: 'RAPPORT_S3_BUCKET', default: '', description: 'With `s3`: the bucket holding the files.' },
+  { name: 'RAPPORT_S3_REGION', default: 'us-east-1', description: 'With `s3`: the region the requests are signed for.' },
+  { name: 'RAPPORT_S3_ACCESS_KEY_ID', default: '', description: 'With `s3`: the access key id.' },
+  { name: 'RAPPORT_S3_SECRET_ACCESS_KEY', default: '', description: 'With `s3`: the secret access key.' },
   { name: 'LOG_LEVEL', default: 'info', description: 'pino log level: fatal, error, warn, info, debug, trace, silent.' },
   { name: 'NODE_ENV', default: 'production', description: '`development` serves the web app through Vite with hot reload.' },
 ] as const satisfies readonly Setting[];
@@ -82,6 +97,23 @@ export interface Config {
   bodyLimit: number;
   logLevel: string;
   development: boolean;
+  attachments: AttachmentSettings;
+}
+
+/** Where attached files go and how large they may be. */
+export interface AttachmentSettings {
+  store: 'disk' | 's3';
+  maxBytes: number;
+  /** Set when `store` is `s3`. */
+  s3: S3Settings | null;
+}
+
+export interface S3Settings {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +135,28 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+function attachmentSettings(get: (name: SettingName) => string): AttachmentSettings {
+  const store = oneOf('RAPPORT_ATTACHMENTS_STORE', get('RAPPORT_ATTACHMENTS_STORE'), ['disk', 's3'] as const);
+  const maxBytes = positiveInt('RAPPORT_ATTACHMENT_MAX_BYTES', get('RAPPORT_ATTACHMENT_MAX_BYTES'));
+  if (store === 'disk') return { store, maxBytes, s3: null };
+  const s3: S3Settings = {
+    endpoint: get('RAPPORT_S3_ENDPOINT').replace(/\/+$/, ''),
+    bucket: get('RAPPORT_S3_BUCKET'),
+    region: get('RAPPORT_S3_REGION'),
+    accessKeyId: get('RAPPORT_S3_ACCESS_KEY_ID'),
+    secretAccessKey: get('RAPPORT_S3_SECRET_ACCESS_KEY'),
+  };
+  if (!/^https?:\/\/[^/]/.test(s3.endpoint)) throw new ConfigError('RAPPORT_S3_ENDPOINT must be an http:// or https:// URL when RAPPORT_ATTACHMENTS_STORE is s3');
+  for (const [name, value] of [
+    ['RAPPORT_S3_BUCKET', s3.bucket],
+    ['RAPPORT_S3_ACCESS_KEY_ID', s3.accessKeyId],
+    ['RAPPORT_S3_SECRET_ACCESS_KEY', s3.secretAccessKey],
+  ] as const) {
+    if (!value) throw new ConfigError(`${name} must be set when RAPPORT_ATTACHMENTS_STORE is s3`);
+  }
+  return { store, maxBytes, s3 };
 }
 
 /** Reads and validates the settings once; `overrides` lets tests and the CLI set values without touching the environment. */
@@ -133,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: positiveInt('RAPPORT_BODY_LIMIT', get('RAPPORT_BODY_LIMIT')),
     logLevel: oneOf('LOG_LEVEL', get('LOG_LEVEL'), ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     development: get('NODE_ENV') === 'development',
+    attachments: attachmentSettings(get),
   };
   return { ...config, ...overrides };
 }

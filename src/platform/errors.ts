@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
+  /** Well-formed input that a business rule refuses (an order of another customer, a resolution left out). */
+  unprocessable: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -61,4 +63,10 @@ export function validationError(field: string, rule: string): AppError {
 export function throwIfIssues(issues: FieldIssue[]): void {
   if (issues.length === 0) return;
   throw new AppError('validation_failed', issues.map((i) => `${i.field} ${i.rule}`).join('; '), issues);
+}
+
+/** One 422 naming every field whose well-formed value a business rule refuses; throws nothing when the list is empty. */
+export function throwIfUnprocessable(issues: FieldIssue[]): void {
+  if (issues.length === 0) return;
+  throw new AppError('unprocessable', issues.map((i) => `${i.field} ${i.rule}`).join('; '), issues);
 }

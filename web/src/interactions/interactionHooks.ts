@@ -1,0 +1,119 @@
+/**
+ * Data hooks of interactions and attachments. Query keys: ['interactions', 'detail', id] for one interaction,
+ * ['attachments', ownerType, ownerId] for the files of a record. Anything that changes an interaction or its
+ * files refreshes every query starting with ['interactions'] and ['timeline'], where it shows.
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, ApiError, readCookie } from '../app/api.ts';
+import type { Attachment, AttachmentOwnerType, Interaction } from './interactionTypes.ts';
+
+const interactionPath = (id: string) => `/api/interactions/${encodeURIComponent(id)}`;
+const attachmentsPath = (ownerType: AttachmentOwnerType, ownerId: string) =>
+  `/api/${ownerType === 'interaction' ? 'interactions' : 'cases'}/${encodeURIComponent(ownerId)}/attachments`;
+
+export const attachmentsKey = (ownerType: AttachmentOwnerType, ownerId: string) => ['attachments', ownerType, ownerId] as const;
+
+export function refreshInteractions(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: ['interactions'] });
+  void queryClient.invalidateQueries({ queryKey: ['timeline'] });
+}
+
+export function useInteraction(id: string | null) {
+  return useQuery({
+    queryKey: ['interactions', 'detail', id],
+    queryFn: ({ signal }) => api<Interaction>(interactionPath(id!), { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useCreateInteraction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: object) => api<Interaction>('/api/interactions', { method: 'POST', body }),
+    onSuccess: () => refreshInteractions(queryClient),
+  });
+}
+
+export function useUpdateInteraction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: object) => api<Interaction>(interactionPath(id), { method: 'PATCH', body }),
+    onSuccess: (interaction) => {
+      queryClient.setQueryData(['interactions', 'detail', id], interaction);
+      refreshInteractions(queryClient);
+    },
+  });
+}
+
+export function useDeleteInteraction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(interactionPath(id), { method: 'DELETE' }),
+    onSuccess: (_nothing, id) => {
+      queryClient.removeQueries({ queryKey: ['interactions', 'detail', id] });
+      refreshInteractions(queryClient);
+    },
+  });
+}
+
+export function useAttachments(ownerType: AttachmentOwnerType, ownerId: string) {
+  return useQuery({
+    queryKey: attachmentsKey(ownerType, ownerId),
+    queryFn: ({ signal }) => api<{ data: Attachment[] }>(attachmentsPath(ownerType, ownerId), { signal }),
+    select: (page) => page.data,
+  });
+}
+
+/** After files of a record changed: its list, and for an interaction its count on the timeline. */
+export function refreshAttachments(queryClient: QueryClient, ownerType: AttachmentOwnerType, ownerId: string): void {
+  void queryClient.invalidateQueries({ queryKey: attachmentsKey(ownerType, ownerId) });
+  if (ownerType === 'interaction') refreshInteractions(queryClient);
+}
+
+export function useDeleteAttachment(ownerType: AttachmentOwnerType, ownerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attachment: Attachment) => api<void>(`/api/attachments/${encodeURIComponent(attachment.id)}`, { method: 'DELETE' }),
+    onSuccess: () => refreshAttachments(queryClient, ownerType, ownerId),
+  });
+}
+
+function errorOf(status: number, text: string): ApiError {
+  try {
+    const { error } = JSON.parse(text) as { error: { code: string; message: string; issues?: { field: string; rule: string }[]; requestId?: string } };
+    return new ApiError(status, error.code, error.message, error.issues ?? [], error.requestId ?? null);
+  } catch {
+    return new ApiError(status, status === 413 ? 'payload_too_large' : status >= 500 ? 'internal' : 'bad_request', `HTTP ${status}`);
+  }
+}
+
+/**
+ * Sends one file to a record, reporting progress from 0 to 1. Uses XMLHttpRequest because fetch cannot report
+ * upload progress; refusals arrive as ApiError like everywhere else (413 too large, 415 refused type).
+ */
+export function uploadAttachment(
+  ownerType: AttachmentOwnerType,
+  ownerId: string,
+  file: File,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<Attachment> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', attachmentsPath(ownerType, ownerId));
+    request.withCredentials = true;
+    request.setRequestHeader('accept', 'application/json');
+    const csrf = readCookie('rapport_csrf');
+    if (csrf) request.setRequestHeader('x-csrf-token', csrf);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      if (request.status === 201) resolve(JSON.parse(request.responseText) as Attachment);
+      else reject(errorOf(request.status, request.responseText));
+    };
+    request.onerror = () => reject(new ApiError(0, 'network_error', 'The file could not be sent'));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    request.send(form);
+  });
+}
