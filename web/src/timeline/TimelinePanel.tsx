@@ -27,6 +27,7 @@ import { InteractionDrawer } from '../interactions/InteractionDrawer.tsx';
 import { LogInteractionButton } from '../interactions/LogInteractionButton.tsx';
 import { Section } from '../record/Section.tsx';
 import { CHANNELS } from '../../../src/shared/reference/party.ts';
+import { INTERACTION_CHANNELS } from '../../../src/shared/interactions/interaction-reference.ts';
 import { useTimeline } from './timelineHooks.ts';
 import {
   changedFields,
@@ -54,8 +55,6 @@ const ICONS: Record<string, Icon> = {
   case: IconLifebuoy,
   feedback: IconMoodSmile,
 };
-
-const INTERACTION_CHANNELS = ['email', 'phone', 'meeting', 'visit', 'web_form', 'store', 'letter', 'sms', 'chat', 'social'] as const;
 
 export function TimelinePanel({ partyId }: { partyId: string }) {
   const { t } = useTranslation();
