@@ -12,6 +12,7 @@ import { inTransaction } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
+import { deleteOwnerAttachments } from '../interactions/attachment-service.ts';
 import type { PartyKind } from './party-schemas.ts';
 import { assertMayEdit, editAccess } from './record-access.ts';
 
@@ -27,9 +28,10 @@ const KEPT_HISTORY = [
   ['feedback', 'party_id'],
 ] as const;
 
-export async function deleteParty(ctx: Ctx, kind: PartyKind, id: string): Promise<void> {
+/** Deletes the record; returns the storage keys of the files of the interactions that went with it (to remove after commit). */
+export async function deleteParty(ctx: Ctx, kind: PartyKind, id: string): Promise<string[]> {
   const access = await editAccess(ctx);
-  await inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const db = scoped(tx.db, tx.workspaceId);
     const before = await db.selectFrom('parties').selectAll().where('id', '=', id).where('kind', '=', kind).forUpdate().executeTakeFirst();
     if (!before) throw notFound(kind === 'person' ? 'Person' : 'Organisation');
@@ -49,14 +51,18 @@ export async function deleteParty(ctx: Ctx, kind: PartyKind, id: string): Promis
         { field: 'id', rule: `has ${what}; use POST /api/parties/{id}/erase` },
       ]);
     }
-    // Interactions in which this was the only customer would be left about nobody.
-    await sql`
+    // Interactions in which this was the only customer would be left about nobody: they go, with their files.
+    const { rows: alone } = await sql<{ id: string }>`
       delete from interactions i
       where i.workspace_id = ${tx.workspaceId}
         and exists (select 1 from interaction_participants p where p.workspace_id = i.workspace_id and p.interaction_id = i.id and p.party_id = ${id})
         and not exists (select 1 from interaction_participants p where p.workspace_id = i.workspace_id and p.interaction_id = i.id
-                        and p.party_id is not null and p.party_id <> ${id})`.execute(tx.db);
+                        and p.party_id is not null and p.party_id <> ${id})
+      returning i.id`.execute(tx.db);
+    const fileKeys: string[] = [];
+    for (const interaction of alone) fileKeys.push(...(await deleteOwnerAttachments(tx, { type: 'interaction', id: interaction.id })));
     await db.deleteFrom('parties').where('id', '=', id).execute();
     await recordChange(tx, { entity: 'party', entityId: id, action: 'delete', before: { customer_number: before.customer_number, display_name: before.display_name } });
+    return fileKeys;
   });
 }

@@ -23,6 +23,8 @@ import {
   type PartyDetail,
 } from './party-service.ts';
 import { deleteParty } from './party-deletion.ts';
+import { removeStoredFiles } from '../interactions/attachment-service.ts';
+import { attachmentStore } from '../../platform/storage/attachment-store.ts';
 import { presentParty, presentPartySummary } from './party-presenter.ts';
 import {
   FAMILY_SITUATION_CODES,
@@ -187,7 +189,9 @@ export const partyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        await deleteParty(requireAuth(request).ctx, k.kind, request.params.id);
+        const { ctx } = requireAuth(request);
+        const fileKeys = await deleteParty(ctx, k.kind, request.params.id);
+        await removeStoredFiles(ctx, attachmentStore(app.deps.config), fileKeys);
         return reply.status(204).send(null);
       },
     );
