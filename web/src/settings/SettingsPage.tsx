@@ -3,7 +3,7 @@
  * customer record settings for those who configure them.
  */
 import { Group, Paper, Stack, Title } from '@mantine/core';
-import { IconAdjustments } from '@tabler/icons-react';
+import { IconAdjustments, IconLifebuoy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../app/links.tsx';
 import { useMe } from '../auth/authHooks.ts';
@@ -32,6 +32,16 @@ export function SettingsPage() {
             <IconAdjustments size={20} aria-hidden />
             <AnchorLink to="/settings/customers" fw={500} data-testid="settings-customers">
               {t('settings.customers')}
+            </AnchorLink>
+          </Group>
+        </Paper>
+      )}
+      {hasPermission(me, 'service:configure') && (
+        <Paper withBorder p="lg" component="section">
+          <Group gap="sm">
+            <IconLifebuoy size={20} aria-hidden />
+            <AnchorLink to="/settings/service" fw={500} data-testid="settings-service">
+              {t('cases.settings.title')}
             </AnchorLink>
           </Group>
         </Paper>
