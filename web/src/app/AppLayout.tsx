@@ -27,6 +27,7 @@ import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import { isApiError, reportUnauthorized } from './api.ts';
 import { NavLinkItem } from './links.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from '../tasks/NotificationBell.tsx';
 
 /** The pages of the side navigation, in order; `needsUsers` ones only for those who may see users. */
 const NAVIGATION = [
@@ -97,6 +98,7 @@ export function AppLayout() {
             </Stack>
           </Group>
           {hasPermission(me, 'search:read') && <GlobalSearch />}
+          <NotificationBell />
           <UserMenu />
         </Group>
       </AppShell.Header>
