@@ -13,6 +13,7 @@ import { LoadError, Loading } from '../app/QueryState.tsx';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { Attachments } from '../interactions/Attachments.tsx';
+import { LogInteractionButton } from '../interactions/LogInteractionButton.tsx';
 import { MetricsPanel } from '../metrics/MetricsPanel.tsx';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CaseActions } from './CaseActions.tsx';
@@ -73,6 +74,9 @@ function CaseView({ kase }: { kase: Case }) {
               </Text>
               <SlaTimers kase={kase} />
               {editable && <CaseActions kase={kase} />}
+              <Group>
+                <LogInteractionButton partyId={kase.party.id} links={{ caseId: kase.id }} />
+              </Group>
             </Stack>
           </Paper>
           <CaseDetails kase={kase} editable={editable} />

@@ -15,6 +15,7 @@ import { LoadError, Loading } from '../app/QueryState.tsx';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { OrderBillingPanel } from '../billing/OrderBillingPanel.tsx';
+import { LogInteractionButton } from '../interactions/LogInteractionButton.tsx';
 import { useOrder, useOrderStatus, useUpdateOrder } from './commerceHooks.ts';
 import { nextOrderSteps } from './commerceModel.ts';
 import type { Order } from './commerceTypes.ts';
@@ -66,6 +67,7 @@ function OrderView({ order, editable }: { order: Order; editable: boolean }) {
             <Text c="dimmed" size="sm">
               {order.customer.customerNumber} · {formatDateTime(order.orderedAt, i18n.language)} · {t(`commerce.channel.${order.channel}`)}
             </Text>
+            <LogInteractionButton partyId={order.customer.id} links={{ orderId: order.id }} />
           </Group>
           {order.quoteId && (
             <AnchorLink to="/quotes/$id" params={{ id: order.quoteId }} size="sm">

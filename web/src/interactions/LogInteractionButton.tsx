@@ -21,7 +21,13 @@ import { useCreateInteraction } from './interactionHooks.ts';
 import { formIssues, interactionBody, newInteractionForm, type InteractionFormValues } from './interactionModel.ts';
 import { useUploads } from './useUploads.ts';
 
-export function LogInteractionButton({ partyId }: { partyId: string }) {
+/** What a logged interaction is about besides the customer: an order or an after-sales case. */
+export interface InteractionLinks {
+  orderId?: string;
+  caseId?: string;
+}
+
+export function LogInteractionButton({ partyId, links }: { partyId: string; links?: InteractionLinks }) {
   const { t } = useTranslation();
   const me = useMe();
   const [opened, setOpened] = useState(false);
@@ -32,13 +38,13 @@ export function LogInteractionButton({ partyId }: { partyId: string }) {
         {t('interactions.log')}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('interactions.logTitle')} size="lg" data-testid="log-interaction-dialog">
-        {opened && <LogInteractionForm partyId={partyId} onDone={() => setOpened(false)} />}
+        {opened && <LogInteractionForm partyId={partyId} links={links} onDone={() => setOpened(false)} />}
       </Modal>
     </>
   );
 }
 
-function LogInteractionForm({ partyId, onDone }: { partyId: string; onDone: () => void }) {
+function LogInteractionForm({ partyId, links, onDone }: { partyId: string; links?: InteractionLinks; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const party = queryClient.getQueryData<Party>(partyKey(partyId));
@@ -61,9 +67,12 @@ function LogInteractionForm({ partyId, onDone }: { partyId: string; onDone: () =
   function submit(event: FormEvent) {
     event.preventDefault();
     if (savedId) return;
-    create.mutate(interactionBody(values), {
+    create.mutate({ ...interactionBody(values), ...links }, {
       onSuccess: (interaction) => {
         setSavedId(interaction.id);
+        // A reply on a case is its first response; the case and the order show their exchanges.
+        if (links?.caseId) void queryClient.invalidateQueries({ queryKey: ['cases'] });
+        if (links?.orderId) void queryClient.invalidateQueries({ queryKey: ['orders'] });
         void sendFiles(interaction.id);
       },
     });
