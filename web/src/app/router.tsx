@@ -24,6 +24,7 @@ import { QuotePage } from '../commerce/QuotePage.tsx';
 import { CataloguePage } from '../commerce/CataloguePage.tsx';
 import { parseOrderListSearch } from '../commerce/commerceModel.ts';
 import { InvoiceListPage } from '../billing/InvoiceListPage.tsx';
+import { parseInvoiceListSearch } from '../billing/billingModel.ts';
 import { CaseListPage } from '../cases/CaseListPage.tsx';
 import { CasePage } from '../cases/CasePage.tsx';
 import { ServiceSettingsPage } from '../cases/ServiceSettingsPage.tsx';
@@ -179,7 +180,7 @@ const quoteRoute = createRoute({
   },
 });
 const catalogueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/catalogue', component: CataloguePage });
-const invoicesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/invoices', component: InvoiceListPage });
+const invoicesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/invoices', validateSearch: parseInvoiceListSearch, component: InvoiceListPage });
 const casesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases', validateSearch: parseCaseListSearch, component: CaseListPage });
 const caseRoute = createRoute({
   getParentRoute: () => signedInRoute,
