@@ -49,8 +49,8 @@ const DAY = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 async function storedMetrics(): Promise<unknown[]> {
-  const { rows } = await sql`select * from customer_metrics where workspace_id = ${ws.id} order by party_id`.execute(t.database.db);
-  return rows.map(({ updated_at: _updatedAt, ...row }: Record<string, unknown>) => row);
+  const { rows } = await sql<Record<string, unknown>>`select * from customer_metrics where workspace_id = ${ws.id} order by party_id`.execute(t.database.db);
+  return rows.map(({ updated_at: _updatedAt, ...row }) => row);
 }
 
 test('after a random sequence of orders, cancellations, deliveries, invoices, payments, credit notes, returns, cases and feedback, the kept metrics equal a full recomputation', async () => {
