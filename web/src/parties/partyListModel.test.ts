@@ -188,11 +188,11 @@ test('default columns per kind, the name always first, custom fields by their ke
   const fields = [field('size', 'choice', { position: 2 }), field('budget', 'money', { position: 1 }), field('old', 'text', { archivedAt: '2026-01-01T00:00:00Z' })];
   assert.deepEqual(
     visibleColumns('person', undefined, fields).map((c) => c.id),
-    ['displayName', 'customerNumber', 'email', 'phone', 'city', 'roles', 'owner', 'tags'],
+    ['displayName', 'activeAlerts', 'customerNumber', 'email', 'phone', 'city', 'roles', 'owner', 'tags', 'metrics.revenue12m'],
   );
   assert.deepEqual(
     visibleColumns('organisation', undefined, []).map((c) => c.id),
-    ['displayName', 'customerNumber', 'siren', 'nafSection', 'headcountBand', 'city', 'roles', 'owner'],
+    ['displayName', 'activeAlerts', 'customerNumber', 'siren', 'nafSection', 'headcountBand', 'city', 'roles', 'owner', 'metrics.revenue12m'],
   );
   // Unknown ids (archived field, other kind's column) are skipped; the name comes back first.
   assert.deepEqual(
@@ -212,7 +212,7 @@ test('columns are shown, hidden and moved, the name staying first', () => {
   assert.deepEqual(toggleColumn('person', ['displayName', 'city'], 'age'), ['displayName', 'city', 'age']);
   assert.deepEqual(toggleColumn('person', ['displayName', 'city', 'age'], 'city'), ['displayName', 'age']);
   assert.deepEqual(toggleColumn('person', ['displayName'], 'displayName'), ['displayName']);
-  assert.deepEqual(toggleColumn('person', undefined, 'tags'), ['displayName', 'customerNumber', 'email', 'phone', 'city', 'roles', 'owner']);
+  assert.deepEqual(toggleColumn('person', undefined, 'tags'), ['displayName', 'activeAlerts', 'customerNumber', 'email', 'phone', 'city', 'roles', 'owner', 'metrics.revenue12m']);
   assert.deepEqual(moveColumn('person', ['displayName', 'a', 'b'], 'b', -1), ['displayName', 'b', 'a']);
   assert.deepEqual(moveColumn('person', ['displayName', 'a', 'b'], 'a', -1), ['displayName', 'a', 'b']);
   assert.deepEqual(moveColumn('person', ['displayName', 'a', 'b'], 'b', 1), ['displayName', 'a', 'b']);
@@ -223,6 +223,12 @@ test('cells read summary fields and custom values', () => {
   assert.equal(cellValue(row, 'city'), 'Lyon');
   assert.equal(cellValue(row, 'custom.budget'), 1200);
   assert.equal(cellValue(row, 'custom.none'), undefined);
+  // Purchase metrics arrive as decimal strings and are read as numbers for money cells; no history reads as empty.
+  const buyer = { metrics: { revenue12m: '1234.50', orderCount: 3, lastPurchaseAt: '2026-03-12T10:00:00.000Z' } } as unknown as PartySummary;
+  assert.equal(cellValue(buyer, 'metrics.revenue12m'), 1234.5);
+  assert.equal(cellValue(buyer, 'metrics.orderCount'), 3);
+  assert.equal(cellValue(buyer, 'metrics.lastPurchaseAt'), '2026-03-12T10:00:00.000Z');
+  assert.equal(cellValue({ metrics: null } as unknown as PartySummary, 'metrics.revenue12m'), null);
 });
 
 test('values read in the interface language', () => {
