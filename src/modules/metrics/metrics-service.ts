@@ -29,7 +29,13 @@ export interface MetricsOptions {
   asOf?: string;
 }
 
-function metricsStatement(ctx: Ctx, target: RawBuilder<unknown>, asOf: string | undefined): RawBuilder<unknown> {
+/**
+ * The statement for a set of customers: `ids` null means every customer of the workspace. With ids, each source
+ * table is read through its (workspace, customer) index for those customers only.
+ */
+function metricsStatement(ctx: Ctx, ids: readonly string[] | null, asOf: string | undefined): RawBuilder<unknown> {
+  const of = (column: string) => (ids ? sql`${sql.ref(column)} = any(${[...ids]}::uuid[])` : sql`true`);
+  const target = sql`select id as party_id from parties where workspace_id = ${ctx.workspaceId} and ${of('id')}`;
   const ws = ctx.workspaceId;
   const day = asOf ? sql`${asOf}::date` : sql`current_date`;
   const windowStart = sql`(${day} - interval '12 months')`;
@@ -47,7 +53,7 @@ function metricsStatement(ctx: Ctx, target: RawBuilder<unknown>, asOf: string | 
         max(ordered_at) as last_at,
         (count(*) filter (where on_promotion))::int as promotion_orders
       from orders
-      where workspace_id = ${ws} and status <> 'cancelled' and customer_id in (select party_id from target)
+      where workspace_id = ${ws} and status <> 'cancelled' and ${of('customer_id')}
       group by customer_id
     ),
     cn as (
@@ -57,14 +63,14 @@ function metricsStatement(ctx: Ctx, target: RawBuilder<unknown>, asOf: string | 
         coalesce(sum(total_excl_tax) filter (where issued_on >= ${windowStart}), 0) as amount_12m,
         coalesce(sum(total_excl_tax - cost_total) filter (where issued_on >= ${windowStart}), 0) as margin_12m
       from invoices
-      where workspace_id = ${ws} and kind = 'credit_note' and status <> 'cancelled' and customer_id in (select party_id from target)
+      where workspace_id = ${ws} and kind = 'credit_note' and status <> 'cancelled' and ${of('customer_id')}
       group by customer_id
     ),
     credited as (
       select credited_invoice_id as invoice_id, sum(total_incl_tax) as amount
       from invoices
       where workspace_id = ${ws} and kind = 'credit_note' and status <> 'cancelled' and credited_invoice_id is not null
-        and customer_id in (select party_id from target)
+        and ${of('customer_id')}
       group by credited_invoice_id
     ),
     inv as (
@@ -81,19 +87,19 @@ function metricsStatement(ctx: Ctx, target: RawBuilder<unknown>, asOf: string | 
           when i.status in ('open', 'partially_paid') then ${day} - i.due_on
           else 0 end as days
       ) late
-      where i.workspace_id = ${ws} and i.kind = 'invoice' and i.status <> 'cancelled' and i.customer_id in (select party_id from target)
+      where i.workspace_id = ${ws} and i.kind = 'invoice' and i.status <> 'cancelled' and ${of('i.customer_id')}
       group by i.customer_id
     ),
     r as (
       select customer_id as party_id, count(distinct order_id)::int as returned_orders
       from returns
-      where workspace_id = ${ws} and status <> 'rejected' and customer_id in (select party_id from target)
+      where workspace_id = ${ws} and status <> 'rejected' and ${of('customer_id')}
       group by customer_id
     ),
     cs as (
       select party_id, count(*)::int as cases, (count(*) filter (where type = 'complaint'))::int as complaints
       from cases
-      where workspace_id = ${ws} and party_id in (select party_id from target)
+      where workspace_id = ${ws} and ${of('party_id')}
       group by party_id
     ),
     fb as (
@@ -101,7 +107,7 @@ function metricsStatement(ctx: Ctx, target: RawBuilder<unknown>, asOf: string | 
         (array_agg(nps order by received_at desc, id desc) filter (where nps is not null))[1] as last_nps,
         avg(nps) as average_nps
       from feedback
-      where workspace_id = ${ws} and party_id in (select party_id from target)
+      where workspace_id = ${ws} and ${of('party_id')}
       group by party_id
     ),
     computed as (
@@ -174,14 +180,12 @@ function metricsStatement(ctx: Ctx, target: RawBuilder<unknown>, asOf: string | 
 export async function refreshCustomerMetrics(ctx: Ctx, partyIds: readonly string[], options: MetricsOptions = {}): Promise<void> {
   const ids = [...new Set(partyIds.filter(Boolean))];
   if (ids.length === 0) return;
-  const target = sql`select id as party_id from parties where workspace_id = ${ctx.workspaceId} and id = any(${ids}::uuid[])`;
-  await metricsStatement(ctx, target, options.asOf).execute(ctx.db);
+  await metricsStatement(ctx, ids, options.asOf).execute(ctx.db);
 }
 
 /** Recomputes every customer's metrics in the workspace in one statement; rows of customers without history go. */
 export async function recomputeAllCustomerMetrics(ctx: Ctx, options: MetricsOptions = {}): Promise<void> {
-  const target = sql`select id as party_id from parties where workspace_id = ${ctx.workspaceId}`;
-  await metricsStatement(ctx, target, options.asOf).execute(ctx.db);
+  await metricsStatement(ctx, null, options.asOf).execute(ctx.db);
 }
 
 /**
