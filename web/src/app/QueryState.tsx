@@ -1,6 +1,8 @@
 /** What a page shows while its data loads or when loading it failed. */
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from './formErrors.ts';
 
@@ -25,4 +27,11 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       )}
     </Alert>
   );
+}
+
+/** What a query shows: Loading while it loads, its error with a retry if it failed, else `children` with its data. */
+export function QueryView<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  return children(query.data);
 }

@@ -1,12 +1,12 @@
 /** Issuing a credit note for an amount on an invoice, with its reason; refusals show under the fields. */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, fieldError } from '../app/formErrors.ts';
+import { fieldError } from '../app/formErrors.ts';
+import { FormActions, FormErrorAlert } from '../app/FormParts.tsx';
 import { notifySuccess } from '../app/notify.ts';
 import { useCreateCreditNote } from './billingHooks.ts';
-import { namesField, readAmount } from './billingModel.ts';
+import { errorAboveForm, readAmount } from './billingModel.ts';
 import type { InvoiceSummary } from './billingTypes.ts';
 
 export function CreditNoteDialog({ orderId, invoice, onClose }: { orderId: string; invoice: InvoiceSummary; onClose: () => void }) {
@@ -14,7 +14,6 @@ export function CreditNoteDialog({ orderId, invoice, onClose }: { orderId: strin
   const create = useCreateCreditNote(orderId, invoice.customer.id);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const otherError = create.error !== null && !namesField(create.error, 'amount', 'reason') ? errorMessage(create.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,11 +35,7 @@ export function CreditNoteDialog({ orderId, invoice, onClose }: { orderId: strin
           <Text size="sm" c="dimmed">
             {t('billing.creditNoteDialog.text')}
           </Text>
-          {otherError && (
-            <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {otherError}
-            </Alert>
-          )}
+          <FormErrorAlert error={errorAboveForm(create.error, 'amount', 'reason')} />
           <TextInput
             label={t('billing.fields.amount')}
             value={amount}
@@ -60,14 +55,7 @@ export function CreditNoteDialog({ orderId, invoice, onClose }: { orderId: strin
             required
             data-testid="credit-note-reason"
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="credit-note-save">
-              {t('billing.creditNoteDialog.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('billing.creditNoteDialog.save')} loading={create.isPending} testId="credit-note-save" />
         </Stack>
       </form>
     </Modal>

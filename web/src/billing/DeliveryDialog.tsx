@@ -1,12 +1,12 @@
 /** Preparing a delivery: the quantities still to deliver (all of them by default), carrier, tracking, promised day. */
-import { Alert, Button, Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, fieldError } from '../app/formErrors.ts';
+import { fieldError } from '../app/formErrors.ts';
+import { FormActions, FormErrorAlert } from '../app/FormParts.tsx';
 import { notifySuccess } from '../app/notify.ts';
 import { useCreateDelivery, type DeliveryBody } from './billingHooks.ts';
-import { namesField } from './billingModel.ts';
+import { errorAboveForm } from './billingModel.ts';
 import type { OrderBilling } from './billingTypes.ts';
 import { LineQuantities, typedLines } from './LineQuantities.tsx';
 
@@ -18,7 +18,6 @@ export function DeliveryDialog({ billing, onClose }: { billing: OrderBilling; on
   const [details, setDetails] = useState({ carrier: '', trackingNumber: '', promisedOn: '', address: '' });
   const [sent, setSent] = useState<number[]>([]);
   const lines = typedLines(quantities);
-  const otherError = create.error !== null && !namesField(create.error, 'lines', 'carrier', 'trackingNumber', 'promisedOn', 'address') ? errorMessage(create.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,11 +50,7 @@ export function DeliveryDialog({ billing, onClose }: { billing: OrderBilling; on
     <Modal opened onClose={onClose} title={t('billing.deliveries.dialogTitle')} size="lg">
       <form onSubmit={submit} data-testid="delivery-dialog">
         <Stack gap="sm">
-          {otherError && (
-            <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {otherError}
-            </Alert>
-          )}
+          <FormErrorAlert error={errorAboveForm(create.error, 'lines', 'carrier', 'trackingNumber', 'promisedOn', 'address')} />
           <Text size="sm" c="dimmed">
             {t('billing.deliveries.linesHint')}
           </Text>
@@ -74,14 +69,7 @@ export function DeliveryDialog({ billing, onClose }: { billing: OrderBilling; on
           </Group>
           {text('promisedOn', 'date')}
           {text('address')}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={lines.length === 0} data-testid="delivery-save">
-              {t('billing.deliveries.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('billing.deliveries.create')} loading={create.isPending} disabled={lines.length === 0} testId="delivery-save" />
         </Stack>
       </form>
     </Modal>

@@ -4,12 +4,13 @@
  * their days late; each row links to its order and customer. "Tell the customer" looks up where a customer's
  * business stands, in words to read out or paste.
  */
-import { Button, Checkbox, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Checkbox, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../app/CursorPager.tsx';
 import { formatDate, formatMoney } from '../app/format.ts';
 import { AnchorLink } from '../app/links.tsx';
-import { LoadError, Loading } from '../app/QueryState.tsx';
+import { ListTable } from '../app/ListTable.tsx';
 import { useCursorPages } from '../app/useCursorPages.ts';
 import { CustomerLink } from '../commerce/CommerceBits.tsx';
 import { InvoiceStatusBadge, OverdueBadge } from './BillingBadges.tsx';
@@ -30,7 +31,6 @@ export function InvoiceListPage() {
   const pages = useCursorPages(JSON.stringify(search));
   const list = useInvoices({ ...query, limit: PAGE_SIZE, cursor: pages.cursor });
   const totals = useInvoiceTotals(query);
-  const rows = list.data?.data ?? [];
 
   return (
     <Stack gap="lg">
@@ -61,104 +61,72 @@ export function InvoiceListPage() {
 
       {totals.data && totals.data.totals.map((sums) => <TotalsBar key={sums.currency} sums={sums} />)}
 
-      <Paper withBorder>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching} data-testid="invoices-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('billing.fields.number')}</Table.Th>
-                  <Table.Th>{t('billing.fields.customer')}</Table.Th>
-                  <Table.Th>{t('billing.fields.order')}</Table.Th>
-                  <Table.Th>{t('billing.fields.issuedOn')}</Table.Th>
-                  <Table.Th>{t('billing.fields.dueOn')}</Table.Th>
-                  <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
-                  <Table.Th ta="right">{t('billing.fields.balanceDue')}</Table.Th>
-                  <Table.Th>{t('billing.fields.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={8}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('billing.list.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
+      <ListTable query={list} head={<InvoiceHead />} columns={8} empty={t('billing.list.empty')} minWidth={1000} testId="invoices-table">
+        {(invoice) => {
+          const money = (amount: string) => formatMoney(amount, invoice.currency, i18n.language);
+          return (
+            <Table.Tr
+              key={invoice.id}
+              data-testid="invoice-list-row"
+              data-number={invoice.number}
+              data-overdue={invoice.isOverdue || undefined}
+              bg={invoice.isOverdue ? 'var(--mantine-color-red-light)' : undefined}
+            >
+              <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {invoice.number}
+              </Table.Td>
+              <Table.Td>
+                <CustomerLink customer={invoice.customer} />
+              </Table.Td>
+              <Table.Td>
+                {invoice.orderId && invoice.orderNumber ? (
+                  <AnchorLink to="/orders/$id" params={{ id: invoice.orderId }} data-testid="invoice-order-link">
+                    {invoice.orderNumber}
+                  </AnchorLink>
+                ) : (
+                  '—'
                 )}
-                {rows.map((invoice) => {
-                  const money = (amount: string) => formatMoney(amount, invoice.currency, i18n.language);
-                  return (
-                    <Table.Tr
-                      key={invoice.id}
-                      data-testid="invoice-list-row"
-                      data-number={invoice.number}
-                      data-overdue={invoice.isOverdue || undefined}
-                      bg={invoice.isOverdue ? 'var(--mantine-color-red-light)' : undefined}
-                    >
-                      <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
-                        {invoice.number}
-                      </Table.Td>
-                      <Table.Td>
-                        <CustomerLink customer={invoice.customer} />
-                      </Table.Td>
-                      <Table.Td>
-                        {invoice.orderId && invoice.orderNumber ? (
-                          <AnchorLink to="/orders/$id" params={{ id: invoice.orderId }} data-testid="invoice-order-link">
-                            {invoice.orderNumber}
-                          </AnchorLink>
-                        ) : (
-                          '—'
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(invoice.issuedOn, i18n.language)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(invoice.dueOn, i18n.language)}</Table.Td>
-                      <Table.Td ta="right">{money(invoice.totalInclTax)}</Table.Td>
-                      <Table.Td ta="right" fw={600}>
-                        {money(invoice.balanceDue)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={4} align="flex-start">
-                          <InvoiceStatusBadge status={invoice.status} />
-                          <OverdueBadge days={invoice.daysOverdue} />
-                          {invoice.daysLate !== null && (
-                            <Text size="xs" c="orange">
-                              {t('billing.paidLate', { days: invoice.daysLate })}
-                            </Text>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(invoice.issuedOn, i18n.language)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(invoice.dueOn, i18n.language)}</Table.Td>
+              <Table.Td ta="right">{money(invoice.totalInclTax)}</Table.Td>
+              <Table.Td ta="right" fw={600}>
+                {money(invoice.balanceDue)}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <InvoiceStatusBadge status={invoice.status} />
+                  <OverdueBadge days={invoice.daysOverdue} />
+                  {invoice.daysLate !== null && (
+                    <Text size="xs" c="orange">
+                      {t('billing.paidLate', { days: invoice.daysLate })}
+                    </Text>
+                  )}
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      </ListTable>
 
-      <Group justify="flex-end" gap="sm" component="nav" aria-label={t('common.pagination')}>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t('common.page', { page: pages.page })}
-        </Text>
-        <Button variant="default" size="xs" onClick={pages.previous} disabled={pages.page === 1}>
-          {t('common.previous')}
-        </Button>
-        <Button
-          variant="default"
-          size="xs"
-          onClick={() => list.data?.nextCursor && pages.next(list.data.nextCursor)}
-          disabled={!list.data?.nextCursor || list.isPlaceholderData}
-        >
-          {t('common.next')}
-        </Button>
-      </Group>
+      <CursorPager pages={pages} query={list} />
     </Stack>
+  );
+}
+
+function InvoiceHead() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Th>{t('billing.fields.number')}</Table.Th>
+      <Table.Th>{t('billing.fields.customer')}</Table.Th>
+      <Table.Th>{t('billing.fields.order')}</Table.Th>
+      <Table.Th>{t('billing.fields.issuedOn')}</Table.Th>
+      <Table.Th>{t('billing.fields.dueOn')}</Table.Th>
+      <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
+      <Table.Th ta="right">{t('billing.fields.balanceDue')}</Table.Th>
+      <Table.Th>{t('billing.fields.status')}</Table.Th>
+    </>
   );
 }
 

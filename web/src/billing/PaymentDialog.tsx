@@ -2,15 +2,15 @@
  * Recording a payment on an invoice (or a refund paid out on a credit note): amount, method, day and reference.
  * The server checks the amount against what is due; its refusal shows under the amount field.
  */
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, fieldError } from '../app/formErrors.ts';
+import { fieldError } from '../app/formErrors.ts';
+import { FormActions, FormErrorAlert, OptionSelect } from '../app/FormParts.tsx';
 import { formatMoney } from '../app/format.ts';
 import { notifySuccess } from '../app/notify.ts';
 import { useRecordPayment } from './billingHooks.ts';
-import { localDay, namesField, PAYMENT_METHODS, paymentBody, readAmount, type PaymentDraft, type PaymentMethod } from './billingModel.ts';
+import { errorAboveForm, localDay, PAYMENT_METHODS, paymentBody, readAmount, type PaymentDraft } from './billingModel.ts';
 import type { InvoiceSummary } from './billingTypes.ts';
 
 export interface PaymentDialogProps {
@@ -29,7 +29,6 @@ export function PaymentDialog({ orderId, invoice, onClose }: PaymentDialogProps)
   const set = <K extends keyof PaymentDraft>(key: K, value: PaymentDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const money = (amount: string) => formatMoney(amount, invoice.currency, i18n.language);
   const amountError = typo ? t('billing.payment.amountInvalid') : fieldError(record.error, 'amount');
-  const otherError = record.error !== null && !namesField(record.error, 'amount', 'method', 'paidAt', 'reference') ? errorMessage(record.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,11 +54,7 @@ export function PaymentDialog({ orderId, invoice, onClose }: PaymentDialogProps)
           <Text size="sm" c="dimmed">
             {t(refund ? 'billing.payment.refundBalance' : 'billing.payment.balance', { amount: money(owed) })}
           </Text>
-          {otherError && (
-            <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {otherError}
-            </Alert>
-          )}
+          <FormErrorAlert error={errorAboveForm(record.error, 'amount', 'method', 'paidAt', 'reference')} />
           <TextInput
             label={t('billing.fields.amount')}
             value={draft.amount}
@@ -71,12 +66,12 @@ export function PaymentDialog({ orderId, invoice, onClose }: PaymentDialogProps)
             rightSection={<Text size="xs">{invoice.currency}</Text>}
             data-testid="payment-amount"
           />
-          <Select
+          <OptionSelect
             label={t('billing.fields.method')}
-            data={PAYMENT_METHODS.map((method) => ({ value: method, label: t(`billing.paymentMethod.${method}`) }))}
+            options={PAYMENT_METHODS}
+            optionLabel={(method) => t(`billing.paymentMethod.${method}`)}
             value={draft.method}
-            onChange={(value) => value && set('method', value as PaymentMethod)}
-            allowDeselect={false}
+            onChange={(method) => set('method', method)}
             error={fieldError(record.error, 'method')}
             data-testid="payment-method"
           />
@@ -95,14 +90,7 @@ export function PaymentDialog({ orderId, invoice, onClose }: PaymentDialogProps)
             error={fieldError(record.error, 'reference')}
             data-testid="payment-reference"
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending} data-testid="payment-save">
-              {t('billing.payment.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('billing.payment.save')} loading={record.isPending} testId="payment-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,12 @@
 /** Recording a return: how much of each delivered line comes back (at most what is returnable), and why. */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, fieldError } from '../app/formErrors.ts';
+import { fieldError } from '../app/formErrors.ts';
+import { FormActions, FormErrorAlert } from '../app/FormParts.tsx';
 import { notifySuccess } from '../app/notify.ts';
 import { useCreateReturn } from './billingHooks.ts';
-import { namesField } from './billingModel.ts';
+import { errorAboveForm } from './billingModel.ts';
 import type { OrderBilling } from './billingTypes.ts';
 import { LineQuantities, typedLines } from './LineQuantities.tsx';
 
@@ -18,7 +18,6 @@ export function ReturnDialog({ billing, onClose }: { billing: OrderBilling; onCl
   const [reason, setReason] = useState('');
   const [sent, setSent] = useState<number[]>([]);
   const lines = typedLines(quantities);
-  const otherError = create.error !== null && !namesField(create.error, 'lines', 'reason') ? errorMessage(create.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,11 +37,7 @@ export function ReturnDialog({ billing, onClose }: { billing: OrderBilling; onCl
     <Modal opened onClose={onClose} title={t('billing.returns.dialogTitle')} size="lg">
       <form onSubmit={submit} data-testid="return-dialog">
         <Stack gap="sm">
-          {otherError && (
-            <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {otherError}
-            </Alert>
-          )}
+          <FormErrorAlert error={errorAboveForm(create.error, 'lines', 'reason')} />
           <Text size="sm" c="dimmed">
             {t('billing.returns.linesHint')}
           </Text>
@@ -62,14 +57,7 @@ export function ReturnDialog({ billing, onClose }: { billing: OrderBilling; onCl
             required
             data-testid="return-reason"
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={lines.length === 0} data-testid="return-save">
-              {t('billing.returns.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('billing.returns.create')} loading={create.isPending} disabled={lines.length === 0} testId="return-save" />
         </Stack>
       </form>
     </Modal>

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ApiError } from '../app/api.ts';
-import { deliveryMoves, invoiceListQuery, namesField, parseInvoiceListSearch, paymentBody, readAmount, returnActions, takesPayment } from './billingModel.ts';
+import { deliveryMoves, errorAboveForm, invoiceListQuery, namesField, parseInvoiceListSearch, paymentBody, readAmount, returnActions, takesPayment } from './billingModel.ts';
 
 test('the invoice list keeps only well-formed filters from the URL, and always asks for invoices', () => {
   assert.deepEqual(parseInvoiceListSearch({ status: 'partially_paid', overdue: 'true', customerId: 'nope', page: 3 }), { status: 'partially_paid', overdue: true });
@@ -51,4 +51,7 @@ test('a refusal naming a form field, or a field inside it, is shown at the field
   assert.equal(namesField(error, 'lines'), true);
   assert.equal(namesField(error, 'amount'), false);
   assert.equal(namesField(new Error('network'), 'lines'), false);
+  assert.equal(errorAboveForm(error, 'lines'), null);
+  assert.equal(errorAboveForm(error, 'amount'), error);
+  assert.equal(errorAboveForm(null, 'amount'), null);
 });

@@ -119,6 +119,11 @@ export function namesField(error: unknown, ...fields: string[]): boolean {
   );
 }
 
+/** The error to show above a form: `error` unless the server's refusal names one of these fields; else null. */
+export function errorAboveForm(error: unknown, ...fields: string[]): unknown {
+  return error !== null && !namesField(error, ...fields) ? error : null;
+}
+
 // --------------------------------------------------------------------------------------------------- colours
 
 export const DELIVERY_STATUS_COLORS: Record<DeliveryStatus, string> = {

@@ -3,13 +3,14 @@
  * type, channel, priority, subject and description, and optionally the order and product concerned and who
  * handles it. The server's refusals show at their fields; once opened, the case page opens.
  */
-import { Alert, Button, Grid, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Grid, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, fieldError } from '../app/formErrors.ts';
+import { fieldError } from '../app/formErrors.ts';
+import { FormActions, FormErrorAlert, OptionSelect } from '../app/FormParts.tsx';
 import { notifySuccess } from '../app/notify.ts';
 import type { PartyHit } from '../record/recordHooks.ts';
 import { useCreateCase, type ProductChoice } from './caseHooks.ts';
@@ -77,11 +78,7 @@ function CaseCreateForm({ partyId, onClose }: { partyId?: string; onClose: () =>
   return (
     <form onSubmit={submit} data-testid="case-create-form">
       <Stack gap="sm">
-        {create.isError && !named && (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-            {errorMessage(create.error)}
-          </Alert>
-        )}
+        <FormErrorAlert error={!named && create.error} />
         {!partyId && (
           <CustomerSelect
             value={customer}
@@ -94,37 +91,13 @@ function CaseCreateForm({ partyId, onClose }: { partyId?: string; onClose: () =>
         )}
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('cases.fields.type')}
-              data={CASE_TYPES.map((v) => ({ value: v, label: t(`cases.types.${v}`) }))}
-              value={type}
-              onChange={(v) => v && setType(v as CaseType)}
-              allowDeselect={false}
-              error={issue('type')}
-              data-testid="case-type"
-            />
+            <OptionSelect label={t('cases.fields.type')} options={CASE_TYPES} optionLabel={(v) => t(`cases.types.${v}`)} value={type} onChange={setType} error={issue('type')} data-testid="case-type" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('cases.fields.channel')}
-              data={CASE_CHANNELS.map((v) => ({ value: v, label: t(`cases.channels.${v}`) }))}
-              value={channel}
-              onChange={(v) => v && setChannel(v as CaseChannel)}
-              allowDeselect={false}
-              error={issue('channel')}
-              data-testid="case-channel"
-            />
+            <OptionSelect label={t('cases.fields.channel')} options={CASE_CHANNELS} optionLabel={(v) => t(`cases.channels.${v}`)} value={channel} onChange={setChannel} error={issue('channel')} data-testid="case-channel" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('cases.fields.priority')}
-              data={CASE_PRIORITIES.map((v) => ({ value: v, label: t(`cases.priorities.${v}`) }))}
-              value={priority}
-              onChange={(v) => v && setPriority(v as CasePriority)}
-              allowDeselect={false}
-              error={issue('priority')}
-              data-testid="case-priority"
-            />
+            <OptionSelect label={t('cases.fields.priority')} options={CASE_PRIORITIES} optionLabel={(v) => t(`cases.priorities.${v}`)} value={priority} onChange={setPriority} error={issue('priority')} data-testid="case-priority" />
           </Grid.Col>
         </Grid>
         <TextInput
@@ -157,14 +130,7 @@ function CaseCreateForm({ partyId, onClose }: { partyId?: string; onClose: () =>
             <AssigneeSelect value={assigneeId} onChange={setAssigneeId} error={issue('assigneeId')} />
           </Grid.Col>
         </Grid>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={!customerId} data-testid="case-create-submit">
-            {t('cases.create.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel={t('cases.create.submit')} loading={create.isPending} disabled={!customerId} testId="case-create-submit" />
       </Stack>
     </form>
   );

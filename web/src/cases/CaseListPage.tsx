@@ -2,16 +2,17 @@
  * The after-sales queue: cases still waiting for work, the most urgent (nearest deadline) first, with their SLA
  * state, customer and assignee. Filters live in the URL, so a queue ("my breached cases") can be bookmarked.
  */
-import { Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAdjustments, IconSearch } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../app/CursorPager.tsx';
 import { formatDateTime } from '../app/format.ts';
+import { OptionSelect } from '../app/FormParts.tsx';
 import { AnchorLink } from '../app/links.tsx';
-import { LoadError, Loading } from '../app/QueryState.tsx';
+import { ListTable } from '../app/ListTable.tsx';
 import { useCursorPages } from '../app/useCursorPages.ts';
+import { useTypedFilter } from '../app/useTypedFilter.ts';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { useOwners } from '../parties/partyHooks.ts';
@@ -37,13 +38,7 @@ export function CaseListPage() {
   const setFilter = (changes: Partial<Record<keyof CaseListSearch, unknown>>) =>
     void navigate({ search: (prev) => parseCaseListSearch({ ...prev, ...changes }), replace: true });
 
-  // The text filter follows the input a moment after the user stops typing.
-  const [text, setText] = useState(search.q ?? '');
-  const [debouncedText] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    const q = debouncedText.trim() || undefined;
-    if (q !== search.q) void navigate({ search: (prev) => ({ ...prev, q }), replace: true });
-  }, [debouncedText, search.q, navigate]);
+  const [text, setText] = useTypedFilter(search.q, (q) => void navigate({ search: (prev) => ({ ...prev, q }), replace: true }));
 
   const assigneeOptions = [
     { value: 'me', label: t('cases.filters.me') },
@@ -118,12 +113,12 @@ export function CaseListPage() {
           w={{ base: '100%', sm: 180 }}
           data-testid="cases-filter-assignee"
         />
-        <Select
+        <OptionSelect
           label={t('cases.filters.sort')}
-          data={CASE_SORTS.map((v) => ({ value: v, label: t(`cases.sorts.${v}`) }))}
+          options={CASE_SORTS}
+          optionLabel={(v) => t(`cases.sorts.${v}`)}
           value={search.sort ?? 'urgency'}
           onChange={(sort) => setFilter({ sort: sort === 'urgency' ? undefined : sort })}
-          allowDeselect={false}
           w={{ base: '100%', sm: 170 }}
         />
         <Stack gap={6} pb={4}>
@@ -143,89 +138,57 @@ export function CaseListPage() {
         </Stack>
       </Group>
 
-      <Paper withBorder>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={980}>
-            <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching} data-testid="cases-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('cases.fields.number')}</Table.Th>
-                  <Table.Th>{t('cases.fields.subject')}</Table.Th>
-                  <Table.Th>{t('cases.fields.customer')}</Table.Th>
-                  <Table.Th>{t('cases.fields.priority')}</Table.Th>
-                  <Table.Th>{t('cases.fields.status')}</Table.Th>
-                  <Table.Th>{t('cases.fields.sla')}</Table.Th>
-                  <Table.Th>{t('cases.fields.assignee')}</Table.Th>
-                  <Table.Th>{t('cases.fields.openedAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.data.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={8}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('cases.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {list.data.data.map((c) => (
-                  <Table.Tr key={c.id} data-testid="case-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <AnchorLink to="/cases/$id" params={{ id: c.id }} fw={500}>
-                        {c.number}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2}>
-                        {c.subject}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t(`cases.types.${c.type}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <CustomerLink party={c.party} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <PriorityBadge priority={c.priority} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <CaseStatusBadge status={c.status} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <SlaBadge sla={c} withTime />
-                    </Table.Td>
-                    <Table.Td>{c.assignee?.name ?? <Text span c="dimmed" size="sm">{t('cases.unassigned')}</Text>}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.openedAt, i18n.language)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <ListTable query={list} head={<CaseHead />} columns={8} empty={t('cases.empty')} minWidth={980} testId="cases-table">
+        {(c) => (
+          <Table.Tr key={c.id} data-testid="case-row">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <AnchorLink to="/cases/$id" params={{ id: c.id }} fw={500}>
+                {c.number}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" lineClamp={2}>
+                {c.subject}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`cases.types.${c.type}`)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <CustomerLink party={c.party} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <PriorityBadge priority={c.priority} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <CaseStatusBadge status={c.status} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <SlaBadge sla={c} withTime />
+            </Table.Td>
+            <Table.Td>{c.assignee?.name ?? <Text span c="dimmed" size="sm">{t('cases.unassigned')}</Text>}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.openedAt, i18n.language)}</Table.Td>
+          </Table.Tr>
         )}
-      </Paper>
+      </ListTable>
 
-      <Group justify="flex-end" gap="sm" component="nav" aria-label={t('common.pagination')}>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t('common.page', { page: pages.page })}
-        </Text>
-        <Button variant="default" size="xs" onClick={pages.previous} disabled={pages.page === 1}>
-          {t('common.previous')}
-        </Button>
-        <Button
-          variant="default"
-          size="xs"
-          onClick={() => list.data?.nextCursor && pages.next(list.data.nextCursor)}
-          disabled={!list.data?.nextCursor || list.isPlaceholderData}
-        >
-          {t('common.next')}
-        </Button>
-      </Group>
+      <CursorPager pages={pages} query={list} />
     </Stack>
+  );
+}
+
+function CaseHead() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Th>{t('cases.fields.number')}</Table.Th>
+      <Table.Th>{t('cases.fields.subject')}</Table.Th>
+      <Table.Th>{t('cases.fields.customer')}</Table.Th>
+      <Table.Th>{t('cases.fields.priority')}</Table.Th>
+      <Table.Th>{t('cases.fields.status')}</Table.Th>
+      <Table.Th>{t('cases.fields.sla')}</Table.Th>
+      <Table.Th>{t('cases.fields.assignee')}</Table.Th>
+      <Table.Th>{t('cases.fields.openedAt')}</Table.Th>
+    </>
   );
 }

@@ -4,11 +4,10 @@
  * handles the case knows the story.
  */
 import { Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../app/api.ts';
 import { formatDateTime } from '../app/format.ts';
-import { AnchorLink } from '../app/links.tsx';
+import { BackLink } from '../app/links.tsx';
 import { LoadError, Loading } from '../app/QueryState.tsx';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
@@ -27,12 +26,7 @@ export function CasePage({ id }: { id: string }) {
   const kase = useCase(id);
   return (
     <Stack gap="lg" maw={1400} data-testid="case-page">
-      <AnchorLink to="/cases" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('cases.back')}
-        </Group>
-      </AnchorLink>
+      <BackLink to="/cases">{t('cases.back')}</BackLink>
       {kase.isPending ? (
         <Loading />
       ) : kase.isError ? (

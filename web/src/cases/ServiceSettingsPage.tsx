@@ -3,11 +3,11 @@
  * elapsed time. Changes apply to cases opened (or re-prioritised) from now on; deadlines already given stay.
  */
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fieldError } from '../app/formErrors.ts';
-import { AnchorLink } from '../app/links.tsx';
+import { BackLink } from '../app/links.tsx';
 import { notifySuccess } from '../app/notify.ts';
 import { LoadError, Loading } from '../app/QueryState.tsx';
 import { useSetSlaPolicies, useSlaPolicies } from './caseHooks.ts';
@@ -19,12 +19,7 @@ export function ServiceSettingsPage() {
   const policies = useSlaPolicies();
   return (
     <Stack gap="lg" maw={900}>
-      <AnchorLink to="/settings" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('cases.settings.back')}
-        </Group>
-      </AnchorLink>
+      <BackLink to="/settings">{t('cases.settings.back')}</BackLink>
       <Title order={1}>{t('cases.settings.title')}</Title>
       <Alert icon={<IconInfoCircle aria-hidden />} color="blue" data-testid="sla-elapsed-note">
         {t('cases.settings.elapsed')}

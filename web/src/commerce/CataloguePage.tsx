@@ -10,9 +10,11 @@ import { FlexRender, tableFeatures, useTable, type ColumnDef } from '@tanstack/r
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../app/ConfirmButton.tsx';
+import { CursorPager } from '../app/CursorPager.tsx';
 import { formatMoney } from '../app/format.ts';
+import { EmptyRow } from '../app/ListTable.tsx';
 import { notifyError, notifySuccess } from '../app/notify.ts';
-import { LoadError, Loading } from '../app/QueryState.tsx';
+import { QueryView } from '../app/QueryState.tsx';
 import { useCursorPages } from '../app/useCursorPages.ts';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
@@ -96,24 +98,12 @@ export function CataloguePage() {
       </Group>
 
       <Paper withBorder>
-        {products.isPending ? (
-          <Loading />
-        ) : products.isError ? (
-          <LoadError error={products.error} onRetry={() => void products.refetch()} />
-        ) : (
-          <ProductTable rows={products.data.data} canManage={canManage} onEdit={setEditing} busy={products.isFetching} />
-        )}
+        <QueryView query={products}>
+          {(page) => <ProductTable rows={page.data} canManage={canManage} onEdit={setEditing} busy={products.isFetching} />}
+        </QueryView>
       </Paper>
 
-      <Group justify="flex-end" gap="xs" aria-label={t('common.pagination')}>
-        <Button variant="default" size="xs" disabled={pages.page === 1} onClick={pages.previous}>
-          {t('common.previous')}
-        </Button>
-        <Text size="sm">{t('common.page', { page: pages.page })}</Text>
-        <Button variant="default" size="xs" disabled={!products.data?.nextCursor} onClick={() => products.data?.nextCursor && pages.next(products.data.nextCursor)}>
-          {t('common.next')}
-        </Button>
-      </Group>
+      <CursorPager pages={pages} query={products} />
 
       {editing !== null && <ProductDialog product={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {managingCategories && <CategoryManager onClose={() => setManagingCategories(false)} />}
@@ -191,15 +181,7 @@ function ProductTable({ rows, canManage, onEdit, busy }: { rows: Product[]; canM
           ))}
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={columns.length}>
-                <Text c="dimmed" ta="center" py="md">
-                  {t('commerce.catalogue.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {rows.length === 0 && <EmptyRow columns={columns.length} text={t('commerce.catalogue.empty')} />}
           {table.getRowModel().rows.map((row) => (
             <Table.Tr key={row.id} data-testid="product-row" data-sku={row.original.sku}>
               {row.getAllCells().map((cell) => (

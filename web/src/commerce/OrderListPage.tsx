@@ -2,16 +2,16 @@
  * /orders: every order, newest first, filtered by number, status, channel, period and customer (all in the
  * URL, so a filtered list can be bookmarked), paged by cursor; "New order" opens the order form.
  */
-import { Badge, Button, CloseButton, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, CloseButton, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../app/CursorPager.tsx';
 import { formatDateTime, formatMoney } from '../app/format.ts';
 import { AnchorLink } from '../app/links.tsx';
-import { LoadError, Loading } from '../app/QueryState.tsx';
+import { ListTable } from '../app/ListTable.tsx';
 import { useCursorPages } from '../app/useCursorPages.ts';
+import { useTypedFilter } from '../app/useTypedFilter.ts';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { useOrders } from './commerceHooks.ts';
@@ -31,15 +31,8 @@ export function OrderListPage() {
   const pages = useCursorPages(JSON.stringify(search));
   const list = useOrders({ ...orderListQuery(search), limit: PAGE_SIZE, cursor: pages.cursor });
 
-  // The number filter follows the input a moment after the user stops typing.
-  const [text, setText] = useState(search.q ?? '');
-  const [debouncedText] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    const q = debouncedText.trim() || undefined;
-    if (q !== search.q) void navigate({ search: (prev) => ({ ...prev, q }), replace: true });
-  }, [debouncedText, search.q, navigate]);
+  const [text, setText] = useTypedFilter(search.q, (q) => void navigate({ search: (prev) => ({ ...prev, q }), replace: true }));
 
-  const rows = list.data?.data ?? [];
   return (
     <Stack gap="lg">
       <Group justify="space-between">
@@ -86,76 +79,51 @@ export function OrderListPage() {
         )}
       </Group>
 
-      <Paper withBorder>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching} data-testid="orders-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('commerce.orders.number')}</Table.Th>
-                  <Table.Th>{t('commerce.orders.orderedAt')}</Table.Th>
-                  <Table.Th>{t('commerce.orders.customer')}</Table.Th>
-                  <Table.Th>{t('commerce.orders.channel')}</Table.Th>
-                  <Table.Th>{t('commerce.orders.status')}</Table.Th>
-                  <Table.Th ta="right">{t('commerce.totals.exclTax')}</Table.Th>
-                  <Table.Th ta="right">{t('commerce.totals.inclTax')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={7}>
-                      <Text c="dimmed" ta="center" py="md" data-testid="orders-empty">
-                        {t('commerce.orders.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {rows.map((order) => (
-                  <Table.Tr key={order.id} data-testid="order-row">
-                    <Table.Td>
-                      <AnchorLink to="/orders/$id" params={{ id: order.id }} fw={500}>
-                        {order.number}
-                      </AnchorLink>
-                      {order.onPromotion && (
-                        <Badge size="xs" variant="outline" color="grape" ml={6}>
-                          {t('commerce.orders.promotion')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(order.orderedAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      <CustomerLink customer={order.customer} />
-                    </Table.Td>
-                    <Table.Td>{t(`commerce.channel.${order.channel}`)}</Table.Td>
-                    <Table.Td>
-                      <OrderStatusBadge status={order.status} />
-                    </Table.Td>
-                    <Table.Td ta="right">{formatMoney(order.totalExclTax, order.currency, i18n.language)}</Table.Td>
-                    <Table.Td ta="right" fw={500}>
-                      {formatMoney(order.totalInclTax, order.currency, i18n.language)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <ListTable query={list} head={<OrderHead />} columns={7} empty={t('commerce.orders.empty')} emptyTestId="orders-empty" minWidth={860} testId="orders-table">
+        {(order) => (
+          <Table.Tr key={order.id} data-testid="order-row">
+            <Table.Td>
+              <AnchorLink to="/orders/$id" params={{ id: order.id }} fw={500}>
+                {order.number}
+              </AnchorLink>
+              {order.onPromotion && (
+                <Badge size="xs" variant="outline" color="grape" ml={6}>
+                  {t('commerce.orders.promotion')}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(order.orderedAt, i18n.language)}</Table.Td>
+            <Table.Td>
+              <CustomerLink customer={order.customer} />
+            </Table.Td>
+            <Table.Td>{t(`commerce.channel.${order.channel}`)}</Table.Td>
+            <Table.Td>
+              <OrderStatusBadge status={order.status} />
+            </Table.Td>
+            <Table.Td ta="right">{formatMoney(order.totalExclTax, order.currency, i18n.language)}</Table.Td>
+            <Table.Td ta="right" fw={500}>
+              {formatMoney(order.totalInclTax, order.currency, i18n.language)}
+            </Table.Td>
+          </Table.Tr>
         )}
-      </Paper>
+      </ListTable>
 
-      <Group justify="flex-end" gap="xs" aria-label={t('common.pagination')}>
-        <Button variant="default" size="xs" disabled={pages.page === 1} onClick={pages.previous}>
-          {t('common.previous')}
-        </Button>
-        <Text size="sm">{t('common.page', { page: pages.page })}</Text>
-        <Button variant="default" size="xs" disabled={!list.data?.nextCursor} onClick={() => list.data?.nextCursor && pages.next(list.data.nextCursor)}>
-          {t('common.next')}
-        </Button>
-      </Group>
+      <CursorPager pages={pages} query={list} />
     </Stack>
+  );
+}
+
+function OrderHead() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Th>{t('commerce.orders.number')}</Table.Th>
+      <Table.Th>{t('commerce.orders.orderedAt')}</Table.Th>
+      <Table.Th>{t('commerce.orders.customer')}</Table.Th>
+      <Table.Th>{t('commerce.orders.channel')}</Table.Th>
+      <Table.Th>{t('commerce.orders.status')}</Table.Th>
+      <Table.Th ta="right">{t('commerce.totals.exclTax')}</Table.Th>
+      <Table.Th ta="right">{t('commerce.totals.inclTax')}</Table.Th>
+    </>
   );
 }

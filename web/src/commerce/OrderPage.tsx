@@ -4,14 +4,13 @@
  * panel).
  */
 import { Badge, Button, Grid, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../app/ConfirmButton.tsx';
 import { formatDateTime } from '../app/format.ts';
-import { AnchorLink } from '../app/links.tsx';
+import { AnchorLink, BackLink } from '../app/links.tsx';
 import { notifyError, notifySuccess } from '../app/notify.ts';
-import { LoadError, Loading } from '../app/QueryState.tsx';
+import { QueryView } from '../app/QueryState.tsx';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { OrderBillingPanel } from '../billing/OrderBillingPanel.tsx';
@@ -28,19 +27,8 @@ export function OrderPage({ id }: { id: string }) {
   const editable = hasPermission(me, 'customers:write');
   return (
     <Stack gap="lg">
-      <AnchorLink to="/orders" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('commerce.orders.back')}
-        </Group>
-      </AnchorLink>
-      {order.isPending ? (
-        <Loading />
-      ) : order.isError ? (
-        <LoadError error={order.error} onRetry={() => void order.refetch()} />
-      ) : (
-        <OrderView order={order.data} editable={editable} />
-      )}
+      <BackLink to="/orders">{t('commerce.orders.back')}</BackLink>
+      <QueryView query={order}>{(data) => <OrderView order={data} editable={editable} />}</QueryView>
     </Stack>
   );
 }

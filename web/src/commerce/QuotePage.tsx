@@ -3,14 +3,13 @@
  * still open to it: send, accept (which creates the order and opens it), decline, mark expired.
  */
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../app/ConfirmButton.tsx';
 import { formatDate } from '../app/format.ts';
-import { AnchorLink } from '../app/links.tsx';
+import { AnchorLink, BackLink } from '../app/links.tsx';
 import { notifyError, notifySuccess } from '../app/notify.ts';
-import { LoadError, Loading } from '../app/QueryState.tsx';
+import { QueryView } from '../app/QueryState.tsx';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { useQuote, useQuoteAction, type QuoteAction } from './commerceHooks.ts';
@@ -23,19 +22,8 @@ export function QuotePage({ id }: { id: string }) {
   const quote = useQuote(id);
   return (
     <Stack gap="lg">
-      <AnchorLink to="/orders" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('commerce.orders.back')}
-        </Group>
-      </AnchorLink>
-      {quote.isPending ? (
-        <Loading />
-      ) : quote.isError ? (
-        <LoadError error={quote.error} onRetry={() => void quote.refetch()} />
-      ) : (
-        <QuoteView quote={quote.data} editable={hasPermission(me, 'customers:write')} />
-      )}
+      <BackLink to="/orders">{t('commerce.orders.back')}</BackLink>
+      <QueryView query={quote}>{(data) => <QuoteView quote={data} editable={hasPermission(me, 'customers:write')} />}</QueryView>
     </Stack>
   );
 }

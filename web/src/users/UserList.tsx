@@ -3,16 +3,17 @@
  * Filters and sort live in the URL, so a filtered list can be bookmarked. Admins (users:manage) also invite
  * users, change roles and disable or enable accounts here.
  */
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Group, Select, Stack, Table, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconSearch } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../app/CursorPager.tsx';
 import { formatDate, formatDateTime } from '../app/format.ts';
 import { AnchorLink } from '../app/links.tsx';
-import { LoadError, Loading } from '../app/QueryState.tsx';
+import { ListTable } from '../app/ListTable.tsx';
 import { useCursorPages } from '../app/useCursorPages.ts';
+import { useTypedFilter } from '../app/useTypedFilter.ts';
 import { useMe } from '../auth/authHooks.ts';
 import { hasPermission } from '../auth/sessionModel.ts';
 import { InviteDialog } from './InviteDialog.tsx';
@@ -44,13 +45,7 @@ export function UserList() {
   const pages = useCursorPages(JSON.stringify(filters));
   const list = useUserList({ ...filters, sort, limit: PAGE_SIZE, cursor: pages.cursor });
 
-  // The text filter follows the input a moment after the user stops typing.
-  const [text, setText] = useState(filters.q ?? '');
-  const [debouncedText] = useDebouncedValue(text, 300);
-  useEffect(() => {
-    const q = debouncedText.trim() || undefined;
-    if (q !== filters.q) void navigate({ search: (prev) => ({ ...prev, q }), replace: true });
-  }, [debouncedText, filters.q, navigate]);
+  const [text, setText] = useTypedFilter(filters.q, (q) => void navigate({ search: (prev) => ({ ...prev, q }), replace: true }));
 
   const setSort = (column: UserSortColumn) =>
     void navigate({ search: (prev) => ({ ...prev, sort: toggleSort(sort, column) }), replace: true });
@@ -93,93 +88,47 @@ export function UserList() {
         />
       </Group>
 
-      <Paper withBorder>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching} data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <SortableHeader column="name" sort={sort} onSort={setSort}>
-                    {t('users.fields.name')}
-                  </SortableHeader>
-                  <SortableHeader column="email" sort={sort} onSort={setSort}>
-                    {t('users.fields.email')}
-                  </SortableHeader>
-                  <Table.Th>{t('users.fields.role')}</Table.Th>
-                  <Table.Th>{t('users.fields.status')}</Table.Th>
-                  <Table.Th>{t('users.fields.lastLoginAt')}</Table.Th>
-                  <SortableHeader column="createdAt" sort={sort} onSort={setSort}>
-                    {t('users.fields.createdAt')}
-                  </SortableHeader>
-                  {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.data.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={canManage ? 7 : 6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('users.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {list.data.data.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>
-                      <AnchorLink to="/users/$id" params={{ id: user.id }} fw={500}>
-                        {user.name}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>
-                      {canManage ? (
-                        // Admins cannot demote or disable themselves from here: too easy a way to lock oneself out.
-                        <RoleSelect user={user} disabled={user.id === me.user.id} />
-                      ) : (
-                        <RoleBadge role={user.role} />
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={user.status} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('users.neverSignedIn')}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(user.createdAt, i18n.language)}</Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <StatusToggle user={user} disabled={user.id === me.user.id} />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <ListTable
+        query={list}
+        head={<UserHead sort={sort} onSort={setSort} canManage={canManage} />}
+        columns={canManage ? 7 : 6}
+        empty={t('users.empty')}
+        minWidth={760}
+        testId="users-table"
+      >
+        {(user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td>
+              <AnchorLink to="/users/$id" params={{ id: user.id }} fw={500}>
+                {user.name}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>{user.email}</Table.Td>
+            <Table.Td>
+              {canManage ? (
+                // Admins cannot demote or disable themselves from here: too easy a way to lock oneself out.
+                <RoleSelect user={user} disabled={user.id === me.user.id} />
+              ) : (
+                <RoleBadge role={user.role} />
+              )}
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge status={user.status} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('users.neverSignedIn')}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(user.createdAt, i18n.language)}</Table.Td>
+            {canManage && (
+              <Table.Td>
+                <StatusToggle user={user} disabled={user.id === me.user.id} />
+              </Table.Td>
+            )}
+          </Table.Tr>
         )}
-      </Paper>
+      </ListTable>
 
-      <Group justify="flex-end" gap="sm" component="nav" aria-label={t('common.pagination')}>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t('common.page', { page: pages.page })}
-        </Text>
-        <Button variant="default" size="xs" onClick={pages.previous} disabled={pages.page === 1}>
-          {t('common.previous')}
-        </Button>
-        <Button
-          variant="default"
-          size="xs"
-          onClick={() => list.data?.nextCursor && pages.next(list.data.nextCursor)}
-          disabled={!list.data?.nextCursor || list.isPlaceholderData}
-        >
-          {t('common.next')}
-        </Button>
-      </Group>
+      <CursorPager pages={pages} query={list} />
     </Stack>
   );
 }
@@ -203,5 +152,32 @@ function SortableHeader({ column, sort, onSort, children }: SortableHeaderProps)
         </Group>
       </UnstyledButton>
     </Table.Th>
+  );
+}
+
+interface UserHeadProps {
+  sort: UserSort;
+  onSort: (column: UserSortColumn) => void;
+  canManage: boolean;
+}
+
+function UserHead({ sort, onSort, canManage }: UserHeadProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SortableHeader column="name" sort={sort} onSort={onSort}>
+        {t('users.fields.name')}
+      </SortableHeader>
+      <SortableHeader column="email" sort={sort} onSort={onSort}>
+        {t('users.fields.email')}
+      </SortableHeader>
+      <Table.Th>{t('users.fields.role')}</Table.Th>
+      <Table.Th>{t('users.fields.status')}</Table.Th>
+      <Table.Th>{t('users.fields.lastLoginAt')}</Table.Th>
+      <SortableHeader column="createdAt" sort={sort} onSort={onSort}>
+        {t('users.fields.createdAt')}
+      </SortableHeader>
+      {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
+    </>
   );
 }

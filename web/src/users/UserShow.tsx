@@ -1,12 +1,12 @@
 /** One user: their profile and, for those who may read history, every change made to it. */
 import { Avatar, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format.ts';
-import { AnchorLink } from '../app/links.tsx';
+import { BackLink } from '../app/links.tsx';
 import { notifySuccess } from '../app/notify.ts';
 import { LoadError, Loading } from '../app/QueryState.tsx';
 import { useMe } from '../auth/authHooks.ts';
@@ -29,12 +29,7 @@ export function UserShow() {
 
   return (
     <Stack gap="lg" maw={900}>
-      <AnchorLink to="/users" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('users.backToList')}
-        </Group>
-      </AnchorLink>
+      <BackLink to="/users">{t('users.backToList')}</BackLink>
       {user.isPending ? (
         <Loading />
       ) : user.isError ? (

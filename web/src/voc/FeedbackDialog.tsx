@@ -2,12 +2,13 @@
  * Recording feedback a customer gave: where (touch point, channel, when), any of the scores, their words with
  * topic tags, and a sentiment — left to be derived from the scores and the words unless chosen.
  */
-import { Alert, Button, Grid, Group, Modal, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Grid, Modal, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconMessagePlus } from '@tabler/icons-react';
+import { IconMessagePlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, fieldError } from '../app/formErrors.ts';
+import { fieldError } from '../app/formErrors.ts';
+import { FormActions, FormErrorAlert, OptionSelect } from '../app/FormParts.tsx';
 import { notifySuccess } from '../app/notify.ts';
 import { SENTIMENTS } from '../../../src/modules/feedback/sentiment.ts';
 import { useCreateFeedback } from './vocHooks.ts';
@@ -74,31 +75,13 @@ function FeedbackForm({ partyId, onClose }: { partyId: string; onClose: () => vo
   return (
     <form onSubmit={submit} data-testid="feedback-form">
       <Stack gap="sm">
-        {create.isError && (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-            {errorMessage(create.error)}
-          </Alert>
-        )}
+        <FormErrorAlert error={create.error} />
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('voc.fields.touchpoint')}
-              data={TOUCHPOINTS.map((v) => ({ value: v, label: t(`voc.touchpoints.${v}`) }))}
-              value={touchpoint}
-              onChange={(v) => v && setTouchpoint(v as Touchpoint)}
-              allowDeselect={false}
-              data-testid="feedback-touchpoint"
-            />
+            <OptionSelect label={t('voc.fields.touchpoint')} options={TOUCHPOINTS} optionLabel={(v) => t(`voc.touchpoints.${v}`)} value={touchpoint} onChange={setTouchpoint} data-testid="feedback-touchpoint" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('voc.fields.channel')}
-              data={FEEDBACK_CHANNELS.map((v) => ({ value: v, label: t(`voc.channels.${v}`) }))}
-              value={channel}
-              onChange={(v) => v && setChannel(v as FeedbackChannel)}
-              allowDeselect={false}
-              data-testid="feedback-channel"
-            />
+            <OptionSelect label={t('voc.fields.channel')} options={FEEDBACK_CHANNELS} optionLabel={(v) => t(`voc.channels.${v}`)} value={channel} onChange={setChannel} data-testid="feedback-channel" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <TextInput
@@ -173,14 +156,7 @@ function FeedbackForm({ partyId, onClose }: { partyId: string; onClose: () => vo
             />
           </Grid.Col>
         </Grid>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={empty} data-testid="feedback-submit">
-            {t('voc.record.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel={t('voc.record.submit')} loading={create.isPending} disabled={empty} testId="feedback-submit" />
       </Stack>
     </form>
   );
