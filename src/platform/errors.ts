@@ -70,3 +70,19 @@ export function throwIfUnprocessable(issues: FieldIssue[]): void {
   if (issues.length === 0) return;
   throw new AppError('unprocessable', issues.map((i) => `${i.field} ${i.rule}`).join('; '), issues);
 }
+
+/**
+ * The optimistic lock of every editable record: when the client read `version` but the row is now at `current`,
+ * a 409 `version_conflict` naming both and carrying the record as it is now, loaded by `reload` only then, so the
+ * client can reload or merge; a missing `version` is stale too. `noun` names the record in the message ("order",
+ * "task", "record").
+ */
+export async function assertCurrentVersion(noun: string, version: number | undefined, current: number, reload: () => Promise<unknown>): Promise<void> {
+  if (version === current) return;
+  throw new AppError(
+    'version_conflict',
+    `This ${noun} was changed by someone else since you opened it (you had version ${version}, it is now ${current})`,
+    [{ field: 'body.version', rule: `must be the current version, ${current}` }],
+    await reload(),
+  );
+}

@@ -44,6 +44,20 @@ export function shareOf(total: bigint, whole: bigint, before: bigint, part: bigi
   return upTo(before + part) - upTo(before);
 }
 
+/**
+ * The part of a line of `whole` units from `before` to `before + part`, as the columns of an invoice or credit
+ * note line: its quantity, its share of the line's total and cost (see `shareOf`), and the VAT of that share.
+ */
+export function partOfLine(line: { total: string; cost: string; vatRate: string }, whole: bigint, before: bigint, part: bigint) {
+  const lineTotal = shareOf(cents(line.total), whole, before, part);
+  return {
+    quantity: quantityColumn(part),
+    line_total: amount(lineTotal),
+    line_cost: amount(shareOf(cents(line.cost), whole, before, part)),
+    tax: lineTax(lineTotal, line.vatRate),
+  };
+}
+
 /** VAT of a line, rounded half up to the cent per line (the rule the orders follow, see order-math.ts). */
 export function lineTax(lineTotal: bigint, vatRate: string): bigint {
   const rate = parseDecimal(vatRate, 2);

@@ -5,37 +5,12 @@
  */
 import type { Selectable } from 'kysely';
 import type { DeliveriesTable, PaymentsTable, ReturnsTable } from '../../platform/db/schema.ts';
+import { customerOf, day, iso, type CustomerColumns, type CustomerSummary } from '../commerce/order-presenter.ts';
 import { amount, cents, dayInFrance, daysBetween, milli, quantityText, todayInFrance } from './billing-math.ts';
 import type { DeliveryStatus, PaymentMethod, ReturnStatus } from './billing-reference.ts';
 
-export interface CustomerColumns {
-  customer_kind: string;
-  customer_name: string;
-  customer_number: string;
-}
-
-export interface CustomerSummary {
-  id: string;
-  kind: 'person' | 'organisation';
-  displayName: string;
-  customerNumber: string;
-}
-
-export function customerOf(row: { customer_id: string } & CustomerColumns): CustomerSummary {
-  return { id: row.customer_id, kind: row.customer_kind as CustomerSummary['kind'], displayName: row.customer_name, customerNumber: row.customer_number };
-}
-
-export function iso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
-
 export function isoOrNull(value: Date | string | null): string | null {
   return value === null ? null : iso(value);
-}
-
-/** A date column as YYYY-MM-DD (PostgreSQL hands dates over as text). */
-export function day(value: string | Date): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 }
 
 export interface DocumentLineJson {

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { NonBlankString, NullableTimestamp, StringEnum, Timestamp } from '../../platform/http/schemas.ts';
 import { ORDER_STATUSES } from '../../shared/commerce/commerce-reference.ts';
-import { DecimalIn } from '../commerce/order-schemas.ts';
+import { CustomerOut, DecimalIn, LineFiguresOut } from '../commerce/order-schemas.ts';
 import { DELIVERY_STATUSES, INVOICE_KINDS, INVOICE_STATUSES, PAYMENT_METHODS, RETURN_STATUSES } from './billing-reference.ts';
 
 export const REFUSALS = { 409: Type.Ref('ErrorBody'), 422: Type.Ref('ErrorBody') } as const;
@@ -102,13 +102,6 @@ export const ReturnStatusNote = Type.Optional(
 
 // ——— Responses ———
 
-const CustomerOut = Type.Object({
-  id: Type.String(),
-  kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
-  displayName: Type.String(),
-  customerNumber: Type.String(),
-});
-
 const DocumentLineOut = {
   position: Type.Integer(),
   orderLinePosition: Type.Integer(),
@@ -172,14 +165,7 @@ const InvoiceLineOut = Type.Object({
   position: Type.Integer(),
   orderLinePosition: Type.Union([Type.Integer(), Type.Null()]),
   productId: NullableString,
-  description: Type.String(),
-  quantity: Type.String(),
-  unitPrice: Type.String(),
-  discountPercent: Type.String(),
-  vatRate: Type.String(),
-  lineTotal: Type.String(),
-  unitCost: Type.String(),
-  lineCost: Type.String(),
+  ...LineFiguresOut,
 });
 
 export const PaymentOut = Type.Object({

@@ -17,9 +17,10 @@ import { scoped } from '../../platform/db/scoped.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
 import { AppError, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
 import { MONEY_RULE, readDecimal, type DecimalInput } from '../commerce/money-input.ts';
+import type { LineColumns } from '../commerce/document-lines.ts';
 import { takeDocumentNumber } from '../commerce/document-numbers.ts';
 import { recordBillingEvent } from './billing-events.ts';
-import { amount, cents, exclTaxOf, lineTax, milli, quantityColumn, shareOf, splitByWeight, todayInFrance } from './billing-math.ts';
+import { amount, cents, exclTaxOf, lineTax, milli, partOfLine, splitByWeight, todayInFrance } from './billing-math.ts';
 import type { InvoiceLineRow } from './invoice-presenter.ts';
 import { getInvoice, type InvoiceDetailOut } from './invoice-read.ts';
 import { creditedTotal, lockInvoice } from './invoice-service.ts';
@@ -58,37 +59,24 @@ export async function creditableLines(tx: Ctx, invoiceId: string): Promise<Map<n
   return new Map(lines.map((line) => [line.order_line_position!, { line, credited: creditedBy.get(line.order_line_position!) ?? 0n }]));
 }
 
-interface NewLine {
+interface NewLine extends LineColumns {
   product_id: string | null;
   order_line_position: number | null;
-  description: string;
-  quantity: string;
-  unit_price: string;
-  discount_percent: string;
-  vat_rate: string;
-  line_total: string;
-  unit_cost: string;
-  line_cost: string;
   tax: bigint;
 }
 
 function linesFor(chosen: readonly ChosenLine[], creditable: Map<number, CreditableLine>): NewLine[] {
   return chosen.map((choice) => {
     const { line, credited } = creditable.get(choice.position)!;
-    const invoiced = milli(line.quantity);
-    const lineTotal = shareOf(cents(line.line_total), invoiced, credited, choice.quantity);
     return {
       product_id: line.product_id,
       order_line_position: line.order_line_position,
       description: line.description,
-      quantity: quantityColumn(choice.quantity),
       unit_price: line.unit_price,
       discount_percent: line.discount_percent,
       vat_rate: line.vat_rate,
-      line_total: amount(lineTotal),
       unit_cost: line.unit_cost,
-      line_cost: amount(shareOf(cents(line.line_cost), invoiced, credited, choice.quantity)),
-      tax: lineTax(lineTotal, line.vat_rate),
+      ...partOfLine({ total: line.line_total, cost: line.line_cost, vatRate: line.vat_rate }, milli(line.quantity), credited, choice.quantity),
     };
   });
 }

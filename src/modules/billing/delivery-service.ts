@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { paginate, type PageRequest, type PageResult } from '../../platform/http/pagination.ts';
 import { takeDocumentNumber } from '../commerce/document-numbers.ts';
 import { advanceOrderStatus, getOrder, lockOrder, type OrderStatus } from '../commerce/order-service.ts';
+import { CUSTOMER_COLUMNS } from '../commerce/order-presenter.ts';
 import { recordBillingEvent } from './billing-events.ts';
 import { milli, quantityColumn, todayInFrance } from './billing-math.ts';
 import { presentDelivery, type DeliveryOut, type DeliveryRow, type DocumentLineJson } from './billing-presenter.ts';
@@ -47,9 +48,7 @@ export function deliveriesQuery(ctx: Ctx) {
     .selectAll('deliveries')
     .select([
       'orders.number as order_number',
-      'customer.kind as customer_kind',
-      'customer.display_name as customer_name',
-      'customer.customer_number as customer_number',
+      ...CUSTOMER_COLUMNS,
       sql<DocumentLineJson[]>`coalesce((
         select json_agg(json_build_object('position', dl.position, 'orderLinePosition', dl.order_line_position,
                  'quantity', dl.quantity::text, 'description', ol.description) order by dl.position)

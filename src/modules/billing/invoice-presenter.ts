@@ -4,8 +4,10 @@
  */
 import type { Selectable } from 'kysely';
 import type { InvoicesTable } from '../../platform/db/schema.ts';
-import { amount, cents, dayInFrance, daysBetween, milli, quantityText, todayInFrance } from './billing-math.ts';
-import { customerOf, day, iso, isoOrNull, type CustomerColumns, type CustomerSummary } from './billing-presenter.ts';
+import type { LineColumns } from '../commerce/document-lines.ts';
+import { customerOf, day, iso, presentLineFigures, type CustomerColumns, type CustomerSummary, type LineFigures } from '../commerce/order-presenter.ts';
+import { amount, cents, dayInFrance, daysBetween, todayInFrance } from './billing-math.ts';
+import { isoOrNull } from './billing-presenter.ts';
 import type { InvoiceKind, InvoiceStatus } from './billing-reference.ts';
 
 export type InvoiceRow = Selectable<InvoicesTable> &
@@ -99,46 +101,18 @@ export function presentInvoiceSummary(row: InvoiceRow, today = todayInFrance()):
   };
 }
 
-export interface InvoiceLineOut {
+export interface InvoiceLineOut extends LineFigures {
   position: number;
   orderLinePosition: number | null;
   productId: string | null;
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  discountPercent: string;
-  vatRate: string;
-  lineTotal: string;
-  unitCost: string;
-  lineCost: string;
 }
 
-export interface InvoiceLineRow {
+export interface InvoiceLineRow extends LineColumns {
   position: number;
   order_line_position: number | null;
   product_id: string | null;
-  description: string;
-  quantity: string;
-  unit_price: string;
-  discount_percent: string;
-  vat_rate: string;
-  line_total: string;
-  unit_cost: string;
-  line_cost: string;
 }
 
 export function presentInvoiceLine(line: InvoiceLineRow): InvoiceLineOut {
-  return {
-    position: line.position,
-    orderLinePosition: line.order_line_position,
-    productId: line.product_id,
-    description: line.description,
-    quantity: quantityText(milli(line.quantity)),
-    unitPrice: amount(cents(line.unit_price)),
-    discountPercent: amount(cents(line.discount_percent)),
-    vatRate: amount(cents(line.vat_rate)),
-    lineTotal: amount(cents(line.line_total)),
-    unitCost: amount(cents(line.unit_cost)),
-    lineCost: amount(cents(line.line_cost)),
-  };
+  return { position: line.position, orderLinePosition: line.order_line_position, productId: line.product_id, ...presentLineFigures(line) };
 }

@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { notFound } from '../../platform/errors.ts';
 import { paginate, type PageRequest, type PageResult } from '../../platform/http/pagination.ts';
+import { CUSTOMER_COLUMNS } from '../commerce/order-presenter.ts';
 import { amount, cents, todayInFrance } from './billing-math.ts';
 import { presentPayment, type PaymentOut } from './billing-presenter.ts';
 import {
@@ -44,9 +45,7 @@ export function invoicesQuery(ctx: Ctx) {
     )
     .selectAll('invoices')
     .select([
-      'customer.kind as customer_kind',
-      'customer.display_name as customer_name',
-      'customer.customer_number as customer_number',
+      ...CUSTOMER_COLUMNS,
       'orders.number as order_number',
       'credited.number as credited_invoice_number',
       CREDITED_TOTAL.as('credited_total'),

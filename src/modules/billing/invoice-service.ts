@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { takeDocumentNumber } from '../commerce/document-numbers.ts';
 import { getOrder, lockOrder } from '../commerce/order-service.ts';
 import { recordBillingEvent } from './billing-events.ts';
-import { addDays, amount, cents, isCalendarDay, lineTax, milli, quantityColumn, shareOf, todayInFrance } from './billing-math.ts';
+import { addDays, amount, cents, isCalendarDay, milli, partOfLine, todayInFrance } from './billing-math.ts';
 import { DEFAULT_PAYMENT_TERM_DAYS } from './billing-reference.ts';
 import { getInvoice, type InvoiceDetailOut } from './invoice-read.ts';
 import { chooseLines, throwIfRefused, type LineRequest } from './line-choice.ts';
@@ -45,22 +45,17 @@ export async function invoiceOrder(ctx: Ctx, orderId: string, input: InvoiceInpu
     const byPosition = new Map(order.lines.map((line) => [line.position, line]));
     const lines = chosen.map((choice, i) => {
       const line = byPosition.get(choice.position)!;
-      const ordered = milli(line.quantity);
       const before = progressOf(progress, line.position).invoiced;
-      const lineTotal = shareOf(cents(line.lineTotal), ordered, before, choice.quantity);
       return {
         position: i + 1,
         product_id: line.productId,
         order_line_position: line.position,
         description: line.description,
-        quantity: quantityColumn(choice.quantity),
         unit_price: line.unitPrice,
         discount_percent: line.discountPercent,
         vat_rate: line.vatRate,
-        line_total: amount(lineTotal),
         unit_cost: line.unitCost,
-        line_cost: amount(shareOf(cents(line.lineCost), ordered, before, choice.quantity)),
-        tax: lineTax(lineTotal, line.vatRate),
+        ...partOfLine({ total: line.lineTotal, cost: line.lineCost, vatRate: line.vatRate }, milli(line.quantity), before, choice.quantity),
       };
     });
     const totalExcl = lines.reduce((sum, line) => sum + cents(line.line_total), 0n);

@@ -10,6 +10,7 @@ import { scoped } from '../../platform/db/scoped.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { takeDocumentNumber } from '../commerce/document-numbers.ts';
 import { getOrder, lockOrder } from '../commerce/order-service.ts';
+import { CUSTOMER_COLUMNS } from '../commerce/order-presenter.ts';
 import { recordBillingEvent } from './billing-events.ts';
 import { milli, quantityColumn, quantityText } from './billing-math.ts';
 import { presentReturn, type DocumentLineJson, type ReturnOut, type ReturnRow } from './billing-presenter.ts';
@@ -36,9 +37,7 @@ export function returnsQuery(ctx: Ctx) {
     .selectAll('returns')
     .select([
       'orders.number as order_number',
-      'customer.kind as customer_kind',
-      'customer.display_name as customer_name',
-      'customer.customer_number as customer_number',
+      ...CUSTOMER_COLUMNS,
       'credit_note.number as credit_note_number',
       sql<DocumentLineJson[]>`coalesce((
         select json_agg(json_build_object('position', rl.position, 'orderLinePosition', rl.order_line_position,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
-import { AppError, notFound, throwIfIssues, throwIfUnprocessable, type FieldIssue } from '../../platform/errors.ts';
+import { assertCurrentVersion, notFound, throwIfIssues, throwIfUnprocessable, type FieldIssue } from '../../platform/errors.ts';
 import { takeDocumentNumber } from '../commerce/document-numbers.ts';
 import { refreshCustomerMetrics } from '../metrics/metrics-service.ts';
 import { recordTimeline } from '../timeline/timeline-writer.ts';
@@ -85,14 +85,7 @@ export async function createCase(ctx: Ctx, body: CaseCreateBody): Promise<CaseLi
 async function lockCase(tx: Ctx, id: string, version: number | undefined): Promise<CaseRow> {
   const row = await scoped(tx.db, tx.workspaceId).selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw notFound('Case');
-  if (version !== undefined && version !== row.version) {
-    throw new AppError(
-      'version_conflict',
-      `This case was changed by someone else since you opened it (you had version ${version}, it is now ${row.version})`,
-      [{ field: 'body.version', rule: `must be the current version, ${row.version}` }],
-      presentCase(await findCase(tx, id)),
-    );
-  }
+  if (version !== undefined) await assertCurrentVersion('case', version, row.version, async () => presentCase(await findCase(tx, id)));
   return row;
 }
 

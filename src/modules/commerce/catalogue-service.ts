@@ -9,7 +9,7 @@ import type { ProductCategoriesTable, ProductsTable } from '../../platform/db/sc
 import { scoped } from '../../platform/db/scoped.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
-import { AppError, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
+import { AppError, assertCurrentVersion, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
 import { paginate, type PageRequest, type PageResult } from '../../platform/http/pagination.ts';
 import type { ProductKind } from '../../shared/commerce/commerce-reference.ts';
 import { escapeLike } from '../parties/party-service.ts';
@@ -183,14 +183,7 @@ export async function updateProduct(
     const products = scoped(tx.db, tx.workspaceId);
     const before = await products.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('Product');
-    if (input.version !== before.version) {
-      throw new AppError(
-        'version_conflict',
-        `This product was changed by someone else since you opened it (you had version ${input.version}, it is now ${before.version})`,
-        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
-        present(await getProduct(tx, id)),
-      );
-    }
+    await assertCurrentVersion('product', input.version, before.version, async () => present(await getProduct(tx, id)));
     const issues: FieldIssue[] = [];
     const columns = productColumns(input, issues);
     throwIfIssues(issues);

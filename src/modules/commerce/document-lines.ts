@@ -11,10 +11,8 @@ import { hasDiscount, priceOrder, type OrderTotals } from '../../shared/commerce
 import { DISCOUNT_RULE, MONEY_RULE, QUANTITY_RULE, readDecimal } from './money-input.ts';
 import type { LineBody } from './order-schemas.ts';
 
-/** One line ready to insert (without its owner id). */
-export interface PricedLine {
-  position: number;
-  product_id: string;
+/** The priced columns every document line stores: quote, order, invoice and credit note lines alike. */
+export interface LineColumns {
   description: string;
   quantity: string;
   unit_price: string;
@@ -25,6 +23,12 @@ export interface PricedLine {
   line_cost: string;
 }
 
+/** One line ready to insert (without its owner id). */
+export interface PricedLine extends LineColumns {
+  position: number;
+  product_id: string;
+}
+
 export interface PricedLines {
   lines: PricedLine[];
   totals: OrderTotals;
@@ -33,15 +37,7 @@ export interface PricedLines {
 }
 
 /** The columns a line stores once its price, discount, VAT rate and cost are settled. */
-export interface LineTerms {
-  product_id: string;
-  description: string;
-  quantity: string;
-  unit_price: string;
-  discount_percent: string;
-  vat_rate: string;
-  unit_cost: string;
-}
+export type LineTerms = Omit<PricedLine, 'position' | 'line_total' | 'line_cost'>;
 
 /** Computes line totals, costs and document totals for lines whose terms are settled. */
 export function priceLines(terms: readonly LineTerms[]): PricedLines {

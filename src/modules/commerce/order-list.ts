@@ -5,7 +5,7 @@ import { scoped } from '../../platform/db/scoped.ts';
 import { paginate, type PageRequest, type PageResult } from '../../platform/http/pagination.ts';
 import type { OrderStatus, QuoteStatus, SalesChannel } from '../../shared/commerce/commerce-reference.ts';
 import { escapeLike } from '../parties/party-service.ts';
-import { presentOrderSummary, presentQuoteSummary, type CustomerColumns, type OrderRow, type OrderSummary, type QuoteRow, type QuoteSummary } from './order-presenter.ts';
+import { CUSTOMER_COLUMNS, presentOrderSummary, presentQuoteSummary, type CustomerColumns, type OrderRow, type OrderSummary, type QuoteRow, type QuoteSummary } from './order-presenter.ts';
 import { ordersWithCustomer } from './order-service.ts';
 
 export interface ListOrdersOptions extends PageRequest {
@@ -50,7 +50,7 @@ export function quotesWithCustomer(ctx: Ctx) {
       join.onRef('customer.workspace_id', '=', 'quotes.workspace_id').onRef('customer.id', '=', 'quotes.customer_id'),
     )
     .selectAll('quotes')
-    .select(['customer.kind as customer_kind', 'customer.display_name as customer_name', 'customer.customer_number as customer_number']);
+    .select(CUSTOMER_COLUMNS);
 }
 
 export async function listQuotes(ctx: Ctx, options: ListQuotesOptions): Promise<PageResult<QuoteSummary>> {

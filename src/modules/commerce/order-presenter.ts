@@ -4,7 +4,8 @@
  */
 import type { Selectable } from 'kysely';
 import type { OrderLinesTable, OrdersTable, QuoteLinesTable, QuotesTable } from '../../platform/db/schema.ts';
-import { formatDecimal, MONEY_SCALE, parseDecimal, QUANTITY_SCALE } from '../../shared/commerce/order-math.ts';
+import { formatDecimal, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, type OrderTotals } from '../../shared/commerce/order-math.ts';
+import type { LineColumns } from './document-lines.ts';
 import type { OrderStatus, QuoteStatus, SalesChannel } from '../../shared/commerce/commerce-reference.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
@@ -25,10 +26,11 @@ export interface CustomerColumns {
   customer_number: string;
 }
 
-export interface LineOutput {
-  position: number;
-  productId: string;
-  sku: string;
+/** What a query selects from its `parties as customer` join to hand `customerOf` its `CustomerColumns`. */
+export const CUSTOMER_COLUMNS = ['customer.kind as customer_kind', 'customer.display_name as customer_name', 'customer.customer_number as customer_number'] as const;
+
+/** The priced figures of a document line as the API shows them: the same on quotes, orders and invoices. */
+export interface LineFigures {
   description: string;
   quantity: string;
   unitPrice: string;
@@ -39,15 +41,14 @@ export interface LineOutput {
   lineCost: string;
 }
 
-interface DocumentTotals {
-  subtotal: string;
-  discountTotal: string;
-  totalExclTax: string;
-  taxTotal: string;
-  totalInclTax: string;
-  costTotal: string;
-  margin: string;
+export interface LineOutput extends LineFigures {
+  position: number;
+  productId: string;
+  sku: string;
 }
+
+/** The totals a quote or an order stores (the margin rate is only computed while pricing). */
+type DocumentTotals = Omit<OrderTotals, 'marginRate'>;
 
 export interface OrderSummary extends DocumentTotals {
   id: string;
@@ -103,15 +104,18 @@ export function quantity(value: string): string {
   return formatDecimal(units, QUANTITY_SCALE).replace(/\.?0+$/, '');
 }
 
-function iso(value: Date | string): string {
+/** An instant as ISO 8601. */
+export function iso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
-function day(value: Date | string): string {
+/** A date column as YYYY-MM-DD (PostgreSQL hands dates over as text). */
+export function day(value: Date | string): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 }
 
-function customerOf(row: { customer_id: string } & CustomerColumns): CustomerSummary {
+/** The customer of a document, from the columns its query joins in. */
+export function customerOf(row: { customer_id: string } & CustomerColumns): CustomerSummary {
   return {
     id: row.customer_id,
     kind: row.customer_kind as CustomerSummary['kind'],
@@ -134,11 +138,9 @@ function totalsOf(row: OrderRow | QuoteRow): DocumentTotals {
   };
 }
 
-export function presentLine(line: (OrderLineRow | QuoteLineRow) & { sku: string }): LineOutput {
+/** The figures of any document line (quote, order, invoice, credit note), formatted once for all of them. */
+export function presentLineFigures(line: LineColumns): LineFigures {
   return {
-    position: line.position,
-    productId: line.product_id,
-    sku: line.sku,
     description: line.description,
     quantity: quantity(line.quantity),
     unitPrice: money(line.unit_price),
@@ -148,6 +150,10 @@ export function presentLine(line: (OrderLineRow | QuoteLineRow) & { sku: string 
     unitCost: money(line.unit_cost),
     lineCost: money(line.line_cost),
   };
+}
+
+export function presentLine(line: (OrderLineRow | QuoteLineRow) & { sku: string }): LineOutput {
+  return { position: line.position, productId: line.product_id, sku: line.sku, ...presentLineFigures(line) };
 }
 
 export function presentOrderSummary(row: OrderRow & CustomerColumns): OrderSummary {

@@ -92,17 +92,15 @@ export const QuoteUpdate = Type.Object(
 );
 export type QuoteUpdateBody = Static<typeof QuoteUpdate>;
 
-const CustomerOut = Type.Object({
+export const CustomerOut = Type.Object({
   id: Type.String(),
   kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
   displayName: Type.String(),
   customerNumber: Type.String(),
 });
 
-export const LineOut = Type.Object({
-  position: Type.Integer(),
-  productId: Type.String(),
-  sku: Type.String(),
+/** The priced figures of a document line, the same on quotes, orders, invoices and credit notes. */
+export const LineFiguresOut = {
   description: Type.String(),
   quantity: Type.String(),
   unitPrice: Type.String(),
@@ -111,6 +109,13 @@ export const LineOut = Type.Object({
   lineTotal: Type.String(),
   unitCost: Type.String(),
   lineCost: Type.String(),
+};
+
+export const LineOut = Type.Object({
+  position: Type.Integer(),
+  productId: Type.String(),
+  sku: Type.String(),
+  ...LineFiguresOut,
 });
 
 const Totals = {

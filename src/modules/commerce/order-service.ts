@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { mayMoveOrder, ORDER_TRANSITIONS, type OrderStatus } from '../../shared/commerce/commerce-reference.ts';
 import { refreshCustomerMetrics } from '../metrics/metrics-service.ts';
 import { recordTimeline } from '../timeline/timeline-writer.ts';
-import { presentOrder, type OrderDetail, type OrderLineRow, type OrderRow, type CustomerColumns } from './order-presenter.ts';
+import { CUSTOMER_COLUMNS, presentOrder, type OrderDetail, type OrderLineRow, type OrderRow, type CustomerColumns } from './order-presenter.ts';
 
 export type { OrderDetail } from './order-presenter.ts';
 export type { OrderStatus } from '../../shared/commerce/commerce-reference.ts';
@@ -26,7 +26,7 @@ export function ordersWithCustomer(ctx: Ctx) {
       join.onRef('customer.workspace_id', '=', 'orders.workspace_id').onRef('customer.id', '=', 'orders.customer_id'),
     )
     .selectAll('orders')
-    .select(['customer.kind as customer_kind', 'customer.display_name as customer_name', 'customer.customer_number as customer_number']);
+    .select(CUSTOMER_COLUMNS);
 }
 
 /** The lines of an order, in their order, with the SKU of their product. */

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
-import { AppError, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
+import { assertCurrentVersion, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
 import type { OrderStatus, SalesChannel } from '../../shared/commerce/commerce-reference.ts';
 import { refreshCustomerMetrics } from '../metrics/metrics-service.ts';
 import { recordTimeline } from '../timeline/timeline-writer.ts';
@@ -124,14 +124,7 @@ export interface OrderChanges {
 export async function updateOrder(ctx: Ctx, id: string, changes: OrderChanges): Promise<OrderDetail> {
   return inTransaction(ctx, async (tx) => {
     const before = await lockOrder(tx, id);
-    if (changes.version !== before.version) {
-      throw new AppError(
-        'version_conflict',
-        `This order was changed by someone else since you opened it (you had version ${changes.version}, it is now ${before.version})`,
-        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
-        await getOrder(tx, id),
-      );
-    }
+    await assertCurrentVersion('order', changes.version, before.version, () => getOrder(tx, id));
     if (changes.contactId) await assertDocumentParties(tx, { contactId: changes.contactId });
     const set: { notes?: string | null; contact_id?: string | null } = {};
     if (changes.notes !== undefined) set.notes = changes.notes?.trim() || null;

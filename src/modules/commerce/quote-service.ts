@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
-import { AppError, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
+import { AppError, assertCurrentVersion, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
 import { QUOTE_TRANSITIONS, type QuoteStatus } from '../../shared/commerce/commerce-reference.ts';
 import { recordTimeline } from '../timeline/timeline-writer.ts';
 import { takeDocumentNumber } from './document-numbers.ts';
@@ -127,14 +127,7 @@ function assertOpen(quote: QuoteRow): void {
 export async function updateQuote(ctx: Ctx, id: string, body: QuoteUpdateBody): Promise<QuoteDetail> {
   return inTransaction(ctx, async (tx) => {
     const before = await lockQuote(tx, id);
-    if (body.version !== before.version) {
-      throw new AppError(
-        'version_conflict',
-        `This quote was changed by someone else since you opened it (you had version ${body.version}, it is now ${before.version})`,
-        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
-        await getQuote(tx, id),
-      );
-    }
+    await assertCurrentVersion('quote', body.version, before.version, () => getQuote(tx, id));
     assertOpen(before);
     const issuedOn = String(before.issued_on).slice(0, 10);
     if (body.validUntil !== undefined && body.validUntil < issuedOn) {

@@ -9,7 +9,7 @@ import type { InteractionsTable } from '../../platform/db/schema.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
-import { AppError, notFound, type FieldIssue } from '../../platform/errors.ts';
+import { AppError, assertCurrentVersion, notFound, type FieldIssue } from '../../platform/errors.ts';
 import { paginate, type PageResult } from '../../platform/http/pagination.ts';
 import type { AttachmentStore } from '../../platform/storage/attachment-store.ts';
 import { deleteOwnerAttachments, removeStoredFiles } from './attachment-service.ts';
@@ -111,14 +111,7 @@ export async function updateInteraction(ctx: Ctx, id: string, body: InteractionU
     const db = scoped(tx.db, tx.workspaceId);
     const before = await db.selectFrom('interactions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('Interaction');
-    if (body.version !== before.version) {
-      throw new AppError(
-        'version_conflict',
-        `This interaction was changed by someone else since you opened it (you had version ${body.version}, it is now ${before.version})`,
-        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
-        presentInteraction(await getInteraction(tx, id)),
-      );
-    }
+    await assertCurrentVersion('interaction', body.version, before.version, async () => presentInteraction(await getInteraction(tx, id)));
     const participantsBefore = (await loadParticipants(tx, [id])).get(id)!;
     const participants = body.participants ? await resolveParticipants(tx, body.participants) : participantsBefore;
     await checkLinks(tx, body);

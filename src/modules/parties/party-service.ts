@@ -10,7 +10,7 @@ import { scoped } from '../../platform/db/scoped.ts';
 import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordPartyChange } from '../timeline/timeline-writer.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
-import { AppError, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
+import { AppError, assertCurrentVersion, notFound, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import { paginate, type PageRequest, type PageResult } from '../../platform/http/pagination.ts';
 import { formatCustomerNumber, parseCustomerNumber } from '../../shared/identifiers/customer-number.ts';
@@ -235,14 +235,7 @@ export async function updateParty(ctx: Ctx, kind: PartyKind, id: string, body: P
     const access = await editAccess(tx);
     assertMayEdit(access, before);
     if (before.erased_at) throw new AppError('conflict', 'This record was erased; it can no longer be changed');
-    if (body.version !== before.version) {
-      throw new AppError(
-        'version_conflict',
-        `This record was changed by someone else since you opened it (you had version ${body.version}, it is now ${before.version})`,
-        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
-        options.present(await getPartyDetail(tx, id)),
-      );
-    }
+    await assertCurrentVersion('record', body.version, before.version, async () => options.present(await getPartyDetail(tx, id)));
     const fields = await customFieldMap(tx, kind);
     const issues: FieldIssue[] = [];
     const input: PartyInput = readPartyBody(kind, body, fields, issues);

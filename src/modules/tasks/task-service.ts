@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { actorUserId, inTransaction, type Ctx } from '../../platform/context.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import { recordChange } from '../../platform/events/change-log.ts';
-import { AppError, notFound, throwIfIssues, validationError, type FieldIssue } from '../../platform/errors.ts';
+import { AppError, assertCurrentVersion, notFound, throwIfIssues, validationError, type FieldIssue } from '../../platform/errors.ts';
 import { paginate, type PageResult } from '../../platform/http/pagination.ts';
 import { recordTimeline } from '../timeline/timeline-writer.ts';
 import { addDays, parisDayStart, readPlannedTime } from './paris-time.ts';
@@ -96,14 +96,7 @@ async function lockTask(ctx: Ctx, id: string): Promise<TaskRow> {
 export async function updateTask(ctx: Ctx, id: string, body: TaskUpdateBody): Promise<TaskOutput> {
   return inTransaction(ctx, async (tx) => {
     const before = await lockTask(tx, id);
-    if (body.version !== before.version) {
-      throw new AppError(
-        'version_conflict',
-        `This task was changed by someone else since you opened it (you had version ${body.version}, it is now ${before.version})`,
-        [{ field: 'body.version', rule: `must be the current version, ${before.version}` }],
-        await getTask(tx, id),
-      );
-    }
+    await assertCurrentVersion('task', body.version, before.version, () => getTask(tx, id));
     const issues: FieldIssue[] = [];
     const current: Due = { dueAt: new Date(before.due_at), allDay: before.all_day };
     const due = body.dueAt !== undefined ? readDue(body.dueAt, body.allDay, issues) : withAllDay(current, body.allDay ?? current.allDay);
