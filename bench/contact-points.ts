@@ -118,7 +118,7 @@ async function main() {
 
     const results = {
       engine,
-      customers: data.counts.contacts + data.counts.consumers + data.counts.organisations,
+      customers: data.customers,
       orderLines: data.orderLines,
       loadSeconds: round(data.seconds.total),
       timelineFirstPageMs: { entries: data.timelineEntries, api: stats(apiTimeline), sql: stats(sqlTimeline) },

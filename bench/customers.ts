@@ -92,7 +92,7 @@ async function main() {
 
     console.log(`[${engine}] loading ${PEOPLE.toLocaleString('en')} people…`);
     const loadStart = performance.now();
-    await generateDemo(ctx, { people: PEOPLE, organisations: Math.max(10, Math.round(PEOPLE / 20)), seed: 7 });
+    await generateDemo(ctx, { people: PEOPLE, organisations: Math.max(10, Math.round(PEOPLE / 20)), seed: 7, historyYears: 0 });
     const loadSeconds = (performance.now() - loadStart) / 1000;
     await sql`analyze`.execute(db);
     console.log(`[${engine}] loaded in ${loadSeconds.toFixed(0)} s`);

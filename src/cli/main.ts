@@ -156,12 +156,13 @@ function demoNumber(max: number) {
 
 program
   .command('demo')
-  .description('load French demo data: companies with their contacts, and households of private customers')
+  .description('load French demo data: companies with their contacts, households of private customers, and their commercial history')
   .option('--people <n>', 'people to create (default 950, or in proportion to --organisations)', demoNumber(DEMO_LIMITS.people))
   .option('--organisations <n>', 'organisations to create (default 60, or in proportion to --people)', demoNumber(DEMO_LIMITS.organisations))
   .option('--seed <n>', 'same seed, same data (default 1)', demoNumber(DEMO_LIMITS.seed))
+  .option('--history-years <n>', 'years of orders, deliveries, invoices, payments, cases and feedback before today, 0 for none (default 3)', demoNumber(DEMO_LIMITS.historyYears))
   .option('-w, --workspace <slug>', 'workspace slug (default: the only workspace; an empty database gets its first one)')
-  .action(async (options: { people?: number; organisations?: number; seed?: number; workspace?: string }) => {
+  .action(async (options: { people?: number; organisations?: number; seed?: number; historyYears?: number; workspace?: string }) => {
     const plan = planDemo(options);
     if (plan.people + plan.organisations === 0) throw new Error('Nothing to generate: --people and --organisations are both 0');
     const settings = config();
@@ -191,6 +192,7 @@ program
         people: options.people,
         organisations: options.organisations,
         seed: options.seed,
+        historyYears: options.historyYears,
         onProgress: ({ done }) => {
           if (done === total && !tty) return;
           const line = `  ${format(done)} / ${format(total)} records (${Math.floor((done * 100) / total)} %), ${rate(done)} records/s`;
@@ -199,12 +201,21 @@ program
       });
       if (tty) process.stdout.write('\r\x1b[K');
       const seconds = (performance.now() - started) / 1000;
+      const h = counts.history;
+      const history = plan.historyYears === 0 ? '' :
+        `  and ${plan.historyYears} year${plan.historyYears > 1 ? 's' : ''} of history for ${format(h.customers)} customers: ${format(h.orders)} orders (${format(h.orderLines)} lines), ` +
+          `${format(h.deliveries)} deliveries, ${format(h.invoices)} invoices, ${format(h.payments)} payments, ${format(h.returns)} returns, ` +
+          `${format(h.creditNotes)} credit notes, ${format(h.cases)} cases, ${format(h.interactions)} interactions, ${format(h.feedback)} answers, ` +
+          `${format(h.tasks)} open tasks, ${format(h.alerts)} alerts, ${format(h.timelineEntries)} timeline entries\n`;
+      const rows = total + counts.emails + counts.phones + counts.addresses + counts.roles + counts.links + counts.consents + h.orders + h.orderLines +
+        h.deliveries + h.invoices + h.creditNotes + h.payments + h.returns + h.cases + h.interactions + h.feedback + h.tasks + h.alerts + h.timelineEntries;
       process.stdout.write(
         `Created ${format(counts.organisations)} organisations, ${format(counts.contacts)} contacts and ` +
           `${format(counts.consumers)} private customers in ${format(counts.households)} households\n` +
           `  with ${format(counts.emails)} emails, ${format(counts.phones)} phones, ${format(counts.addresses)} addresses, ` +
           `${format(counts.roles)} roles, ${format(counts.links)} links and ${format(counts.consents)} consents\n` +
-          `${format(total)} records in ${seconds.toFixed(1)} s (${rate(total)} records/s)\n`,
+          history +
+          `${format(total)} records in ${seconds.toFixed(1)} s (${rate(total)} records/s), about ${format(rows)} rows (${rate(rows)} rows/s)\n`,
       );
     } finally {
       await database.close();

@@ -88,6 +88,10 @@ export interface PartyDraft {
   id: string;
   customerNumber: string;
   sequence: number;
+  /** The kinds of the open alerts its commercial history left (parties.active_alerts). */
+  activeAlerts?: string[];
+  /** A key account: buys on most working days and has exactly this many timeline entries (benchmarks). */
+  keyAccount?: { timelineEntries: number };
 }
 
 export const DAY_MS = 86_400_000;

@@ -1,7 +1,8 @@
 /**
  * `rapport demo`: loads coherent French demo data into a workspace — companies with the people known there, and
- * households of private customers — from a handful of records to millions. The same seed gives the same records;
- * they are written set-based, a batch of records per transaction, so memory stays flat whatever the volume.
+ * households of private customers — from a handful of records to millions, with up to three years of commercial
+ * history for those who are or were customers (demo-history.ts). The same seed gives the same records; they are
+ * written set-based, a batch of records and their history per transaction, so memory stays flat whatever the volume.
  *
  * Demo records are not change-logged one by one: the change log and its jobs describe what people did, and a
  * million "created" events would bury that.
@@ -14,7 +15,9 @@ import { luhnCheckDigit } from '../../shared/identifiers/checksums.ts';
 import { parseCustomerNumber } from '../../shared/identifiers/customer-number.ts';
 import { takeCustomerNumbers } from '../parties/customer-numbers.ts';
 import { DAY_MS, currentRoles, type PartyDraft } from './demo-drafts.ts';
+import { emptyHistoryCounts, finishHistory, prepareHistory, tellHistories, type HistoryCounts, type HistorySetup } from './demo-history.ts';
 import { UUID_LINK, UUID_PARTY, UUID_ROLE, demoUuids } from './demo-random.ts';
+import { insertRows, writeStory } from './demo-story.ts';
 import { householdUnit } from './demo-households.ts';
 import { organisationContacts, organisationUnit } from './demo-organisations.ts';
 import type { DemoState } from './demo-units.ts';
@@ -30,6 +33,10 @@ export interface DemoOptions {
   batchSize?: number;
   /** The day the data is generated "as of"; created_at spans the three years before it. Default: today (UTC). */
   today?: Date;
+  /** Years of orders, deliveries, invoices, cases and feedback before `today`: 0 (none) to 3 (default). */
+  historyYears?: number;
+  /** How often customers buy, relative to their archetype's usual pace (1, the default); benchmarks raise it for volume. */
+  pace?: number;
   /** Called after each committed batch. */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
@@ -47,9 +54,11 @@ export interface DemoCounts {
   roles: number;
   links: number;
   consents: number;
+  /** The commercial history: orders and all that follows them, by customer archetype. */
+  history: HistoryCounts;
 }
 
-export const DEMO_LIMITS = { people: 10_000_000, organisations: 2_000_000, seed: 4_294_967_295 } as const;
+export const DEMO_LIMITS = { people: 10_000_000, organisations: 2_000_000, seed: 4_294_967_295, historyYears: 3 } as const;
 const DEFAULT_PEOPLE = 950;
 const DEFAULT_ORGANISATIONS = 60;
 const DEFAULT_BATCH = 5_000;
@@ -61,8 +70,11 @@ function wholeNumber(field: string, value: number, max: number): number {
 }
 
 /** How many organisations, company contacts and private customers a demo will create, before creating any. */
-export function planDemo(options: Pick<DemoOptions, 'people' | 'organisations' | 'seed'>) {
+export function planDemo(options: Pick<DemoOptions, 'people' | 'organisations' | 'seed' | 'historyYears' | 'pace'>) {
   const seed = wholeNumber('seed', options.seed ?? 1, DEMO_LIMITS.seed);
+  const historyYears = wholeNumber('historyYears', options.historyYears ?? DEMO_LIMITS.historyYears, DEMO_LIMITS.historyYears);
+  const pace = options.pace ?? 1;
+  if (!(pace > 0 && pace <= 20)) throw validationError('pace', 'must be a number above 0 and at most 20');
   const people = wholeNumber('people', options.people ?? (options.organisations === undefined
     ? DEFAULT_PEOPLE : Math.round((options.organisations * DEFAULT_PEOPLE) / DEFAULT_ORGANISATIONS)), DEMO_LIMITS.people);
   const organisations = wholeNumber('organisations', options.organisations ?? (options.people === undefined
@@ -71,7 +83,7 @@ export function planDemo(options: Pick<DemoOptions, 'people' | 'organisations' |
   let wanted = 0;
   for (let i = 0; i < organisations && wanted < people; i++) wanted += organisationContacts(seed, i);
   const contacts = Math.min(wanted, people);
-  return { seed, people, organisations, contacts, consumers: people - contacts };
+  return { seed, people, organisations, contacts, consumers: people - contacts, historyYears, pace };
 }
 
 /**
@@ -84,6 +96,9 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions = {}): Promise
   const plan = planDemo(options);
   const batchSize = wholeNumber('batchSize', options.batchSize ?? DEFAULT_BATCH, 100_000) || DEFAULT_BATCH;
   const todayMs = Math.floor((options.today ?? new Date()).getTime() / DAY_MS) * DAY_MS;
+  const uuid = demoUuids(plan.seed);
+  const history = plan.historyYears === 0 ? null
+    : await prepareHistory(ctx, { seed: plan.seed, todayMs, startMs: todayMs - plan.historyYears * 365 * DAY_MS, uuid, pace: plan.pace });
   const owners = await scoped(ctx.db, ctx.workspaceId)
     .selectFrom('users')
     .select('id')
@@ -96,8 +111,10 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions = {}): Promise
     seed: plan.seed, todayMs, startMs: todayMs - HISTORY_MS, total: plan.organisations + plan.people, position: 0,
     owners: owners.map((o) => o.id), referrers: [], groups: [],
   };
-  const uuid = demoUuids(plan.seed);
-  const counts: DemoCounts = { organisations: 0, contacts: 0, consumers: 0, households: 0, emails: 0, phones: 0, addresses: 0, roles: 0, links: 0, consents: 0 };
+  const counts: DemoCounts = {
+    organisations: 0, contacts: 0, consumers: 0, households: 0, emails: 0, phones: 0, addresses: 0, roles: 0, links: 0, consents: 0,
+    history: emptyHistoryCounts(),
+  };
   let contactsLeft = plan.contacts;
   let done = 0;
 
@@ -118,13 +135,14 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions = {}): Promise
         batch.push(...unit);
       }
     }
-    await inTransaction(ctx, (tx) => writeBatch(tx, batch, uuid, counts));
+    await inTransaction(ctx, (tx) => writeBatch(tx, batch, uuid, counts, history));
     done += batch.length;
     options.onProgress?.({ done, total: state.total });
   }
   // Fresh statistics for the planner: the embedded engine runs no autovacuum, and after a bulk load PostgreSQL's
   // would come later than the first queries.
   await sql`analyze parties, party_emails, party_phones, party_addresses, party_roles, party_links, party_consents, search_words`.execute(ctx.db);
+  if (history) await finishHistory(ctx, todayMs);
   return counts;
 }
 
@@ -140,7 +158,11 @@ function sirenFor(sequence: number): string {
   return `${payload}${luhnCheckDigit(String(payload))}`;
 }
 
-async function writeBatch(tx: Ctx, batch: PartyDraft[], uuid: ReturnType<typeof demoUuids>, counts: DemoCounts): Promise<void> {
+/**
+ * Writes a batch of records: takes their customer numbers (which give them their ids), then their rows, and with
+ * `history` their commercial history. Exported for the benchmarks' key account.
+ */
+export async function writeBatch(tx: Ctx, batch: PartyDraft[], uuid: ReturnType<typeof demoUuids>, counts: DemoCounts, history: HistorySetup | null): Promise<void> {
   const numbers = await takeCustomerNumbers(tx, batch.length);
   // takeCustomerNumbers hands out a consecutive range.
   const first = parseCustomerNumber(numbers[0]!)!.sequence;
@@ -150,6 +172,7 @@ async function writeBatch(tx: Ctx, batch: PartyDraft[], uuid: ReturnType<typeof 
     party.id = uuid(party.sequence, UUID_PARTY, 0);
   });
 
+  const story = history ? tellHistories(history, uuid, batch, counts.history) : null;
   type Row = Record<string, unknown>;
   const parties: Row[] = [], emails: Row[] = [], phones: Row[] = [], addresses: Row[] = [];
   const roles: Row[] = [], links: Row[] = [], consents: Row[] = [];
@@ -162,7 +185,7 @@ async function writeBatch(tx: Ctx, batch: PartyDraft[], uuid: ReturnType<typeof 
       ...f,
       id: party.id, kind: party.kind, customer_number: party.customerNumber,
       siren, siret: siretPayload === null ? null : `${siretPayload}${luhnCheckDigit(siretPayload)}`,
-      roles: currentRoles(party.roles),
+      roles: currentRoles(party.roles), active_alerts: party.activeAlerts ?? [],
       email: party.emails[0]?.email ?? null, phone: party.phones[0]?.phone ?? null,
       postcode: home?.commune.postcode ?? null, city: home?.commune.name ?? null,
       departement: home?.commune.departement ?? null, region: home?.commune.region ?? null, country: home ? 'FR' : null,
@@ -189,6 +212,7 @@ async function writeBatch(tx: Ctx, batch: PartyDraft[], uuid: ReturnType<typeof 
   await insertRows(tx, 'party_roles', roles);
   await insertRows(tx, 'party_links', links);
   await insertRows(tx, 'party_consents', consents);
+  if (story) await writeStory(tx, story);
   counts.emails += emails.length;
   counts.phones += phones.length;
   counts.addresses += addresses.length;
@@ -204,18 +228,4 @@ async function writeBatch(tx: Ctx, batch: PartyDraft[], uuid: ReturnType<typeof 
     party.roles = [];
     party.consents = [];
   }
-}
-
-/**
- * Inserts rows into a workspace table in one statement: the rows travel as one JSON parameter and
- * json_populate_recordset gives each value its column's type, whatever the number of rows (a VALUES list would hit
- * the protocol's 65,535-parameter limit at a few thousand rows).
- */
-async function insertRows(tx: Ctx, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = sql.raw(Object.keys(rows[0]!).map((c) => `"${c}"`).join(', '));
-  await sql`
-    insert into ${sql.table(table)} (workspace_id, ${columns})
-    select ${tx.workspaceId}::uuid, ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)
-  `.execute(tx.db);
 }
