@@ -226,7 +226,9 @@ describe('backup and restore', () => {
       const whole = await readFile(file);
       const middle = Buffer.from(whole);
       middle[Math.floor(whole.length / 2)]! ^= 0x01;
-      await refused('flipped.gz', middle, /invalid|incorrect/);
+      // A flipped bit may still inflate (to different bytes) before the checksum at the end is read: the restore then
+      // stops on the first row it cannot take, which is as good a refusal as the inflater's own.
+      await refused('flipped.gz', middle, /invalid|incorrect|damaged|could not be restored/);
       const checksum = Buffer.from(whole);
       checksum[whole.length - 6]! ^= 0x01;
       await refused('bad-crc.gz', checksum, /incorrect data check/);
