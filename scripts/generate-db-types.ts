@@ -18,6 +18,17 @@ const JSON_SHAPES: Record<string, string> = {
   'parties.custom': 'Record<string, unknown>',
   'timeline_entries.data': 'Record<string, unknown>',
   'saved_views.filters': 'Record<string, unknown>',
+  'imports.headers': 'string[]',
+  'imports.mapping': 'Array<string | null>',
+  'imports.options': 'Record<string, unknown>',
+  'import_mappings.mapping': 'Array<string | null>',
+  'import_mappings.options': 'Record<string, unknown>',
+  'import_changes.before': 'Record<string, unknown>',
+  'duplicate_candidates.fields': 'Array<Record<string, unknown>>',
+  'party_merges.picks': 'Record<string, string>',
+  'party_merges.survivor_before': 'Record<string, unknown>',
+  'party_merges.absorbed_before': 'Record<string, unknown>',
+  'party_merges.moved': 'Record<string, unknown>',
 };
 
 /** TypeScript type of each column type (`udt_name`), as both engines return it (see `database.ts`). */

@@ -66,6 +66,11 @@ export const SETTINGS = [
   },
   { name: 'RAPPORT_ATTACHMENT_MAX_BYTES', default: '20971520', description: 'Largest attached file accepted, in bytes (20 MiB by default).' },
   {
+    name: 'RAPPORT_IMPORT_MAX_BYTES',
+    default: '5368709120',
+    description: 'Largest file accepted for an import through the web app or API, in bytes (5 GiB by default); `rapport import` reads files in place, whatever their size.',
+  },
+  {
     name: 'RAPPORT_S3_ENDPOINT',
     default: '',
     description: 'With `s3`: URL of the service, such as https://s3.fr-par.scw.cloud; objects are addressed path-style (endpoint/bucket/key).',
@@ -98,6 +103,8 @@ export interface Config {
   logLevel: string;
   development: boolean;
   attachments: AttachmentSettings;
+  /** Largest uploaded import file, in bytes. */
+  importMaxBytes: number;
 }
 
 /** Where attached files go and how large they may be. */
@@ -188,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: oneOf('LOG_LEVEL', get('LOG_LEVEL'), ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     development: get('NODE_ENV') === 'development',
     attachments: attachmentSettings(get),
+    importMaxBytes: positiveInt('RAPPORT_IMPORT_MAX_BYTES', get('RAPPORT_IMPORT_MAX_BYTES')),
   };
   return { ...config, ...overrides };
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatRecurrence, parseRecurrence, RECURRENCE_RULES, WEEKDAYS, type RecurrenceRule, type Weekday } from '../../src/modules/tasks/recurrence-rule.ts';
 import { nextOccurrence, occurrencesBetween } from '../../src/modules/tasks/recurrence.ts';
-import { floatingFromInstant, instantFromFloating } from '../../src/modules/tasks/paris-time.ts';
+import { floatingFromInstant, instantFromFloating } from '../../src/shared/time/paris-clock.ts';
 
 const ruleishText = fc.oneof(
   fc.string({ maxLength: 60 }),

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRecurrence, parseRecurrence, type RecurrenceRule } from '../../src/modules/tasks/recurrence-rule.ts';
 import { keepsGoing, nextOccurrence, occurrencesBetween } from '../../src/modules/tasks/recurrence.ts';
-import { instantFromFloating, parisDay, parisWallClock, readPlannedTime } from '../../src/modules/tasks/paris-time.ts';
+import { parisDay, parisWallClock, readPlannedTime } from '../../src/modules/tasks/paris-time.ts';
+import { instantFromFloating } from '../../src/shared/time/paris-clock.ts';
 
 function rule(text: string): RecurrenceRule {
   const parsed = parseRecurrence(text);

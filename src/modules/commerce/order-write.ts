@@ -10,7 +10,7 @@ import { recordChange } from '../../platform/events/change-log.ts';
 import { assertCurrentVersion, throwIfIssues, type FieldIssue } from '../../platform/errors.ts';
 import type { OrderStatus, SalesChannel } from '../../shared/commerce/commerce-reference.ts';
 import { refreshCustomerMetrics } from '../metrics/metrics-service.ts';
-import { recordTimeline } from '../timeline/timeline-writer.ts';
+import { recordTimeline, type TimelineInput } from '../timeline/timeline-writer.ts';
 import { takeDocumentNumber } from './document-numbers.ts';
 import { assertDocumentParties } from './document-parties.ts';
 import { resolveLines, type PricedLines } from './document-lines.ts';
@@ -30,6 +30,54 @@ export interface NewOrder {
   priced: PricedLines;
 }
 
+/** The columns of a new order that follow from its priced lines and promotion code. */
+export function pricedOrderColumns(priced: PricedLines, promoCode: string | null) {
+  const { totals } = priced;
+  return {
+    on_promotion: priced.discounted || promoCode !== null,
+    promo_code: promoCode,
+    subtotal: totals.subtotal,
+    discount_total: totals.discountTotal,
+    total_excl_tax: totals.totalExclTax,
+    tax_total: totals.taxTotal,
+    total_incl_tax: totals.totalInclTax,
+    cost_total: totals.costTotal,
+  };
+}
+
+/** What a new order shows: its number, status, amount and line count. */
+export interface CreatedOrder {
+  id: string;
+  customerId: string;
+  number: string;
+  status: OrderStatus;
+  channel: SalesChannel;
+  currency: string;
+  orderedAt: Date;
+  priced: PricedLines;
+}
+
+/** The entry that puts a new order on its customer's timeline. */
+export function orderCreatedEntry(order: CreatedOrder): TimelineInput {
+  return {
+    partyId: order.customerId,
+    kind: 'order',
+    subjectType: 'order',
+    subjectId: order.id,
+    channel: order.channel,
+    occurredAt: order.orderedAt,
+    data: {
+      action: 'created',
+      number: order.number,
+      status: order.status,
+      amount: order.priced.totals.totalInclTax,
+      currency: order.currency,
+      channel: order.channel,
+      lineCount: order.priced.lines.length,
+    },
+  };
+}
+
 /**
  * Inserts an order whose parties and lines are already checked, with its number, timeline entry, change log
  * and metrics refresh. Must run in a transaction; returns the new order's id.
@@ -37,7 +85,7 @@ export interface NewOrder {
 export async function insertOrder(ctx: Ctx, order: NewOrder): Promise<string> {
   const id = randomUUID();
   const number = await takeDocumentNumber(ctx, 'order', order.orderedAt);
-  const { totals, lines } = order.priced;
+  const { lines } = order.priced;
   const db = scoped(ctx.db, ctx.workspaceId);
   const row = await db
     .insertInto('orders', [
@@ -51,14 +99,7 @@ export async function insertOrder(ctx: Ctx, order: NewOrder): Promise<string> {
         ordered_at: order.orderedAt,
         channel: order.channel,
         currency: order.currency,
-        on_promotion: order.priced.discounted || order.promoCode !== null,
-        promo_code: order.promoCode,
-        subtotal: totals.subtotal,
-        discount_total: totals.discountTotal,
-        total_excl_tax: totals.totalExclTax,
-        tax_total: totals.taxTotal,
-        total_incl_tax: totals.totalInclTax,
-        cost_total: totals.costTotal,
+        ...pricedOrderColumns(order.priced, order.promoCode),
         notes: order.notes,
         owner_id: actorUserId(ctx.actor),
         created_by: actorUserId(ctx.actor),
@@ -68,23 +109,7 @@ export async function insertOrder(ctx: Ctx, order: NewOrder): Promise<string> {
     .executeTakeFirstOrThrow();
   await db.insertInto('order_lines', lines.map((line) => ({ ...line, order_id: id }))).execute();
   await recordChange(ctx, { entity: 'order', entityId: id, action: 'create', after: { ...row, lines: lines.length } });
-  await recordTimeline(ctx, {
-    partyId: order.customerId,
-    kind: 'order',
-    subjectType: 'order',
-    subjectId: id,
-    channel: order.channel,
-    occurredAt: order.orderedAt,
-    data: {
-      action: 'created',
-      number,
-      status: 'confirmed',
-      amount: totals.totalInclTax,
-      currency: order.currency,
-      channel: order.channel,
-      lineCount: lines.length,
-    },
-  });
+  await recordTimeline(ctx, orderCreatedEntry({ ...order, id, number, status: 'confirmed' }));
   await refreshCustomerMetrics(ctx, [order.customerId]);
   return id;
 }

@@ -2,45 +2,12 @@
  * Planned work lives on French wall-clock time: a visit "every month at 09:00" stays at 09:00 across daylight
  * saving changes, and "today" or "overdue" are French calendar days whatever the server's time zone.
  *
- * A *floating* date is a Date whose UTC fields hold a Paris wall-clock reading (09:00 Paris → 09:00Z); the
- * recurrence engine works on those. Pure (Intl only), so the web app may import it too.
+ * The recurrence engine works on floating dates (see `paris-clock.ts`). Pure (Intl only), so the web app may import
+ * it too.
  */
-
-export const PLANNING_TIME_ZONE = 'Europe/Paris';
-
-const WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
-  timeZone: PLANNING_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+import { floatingFromInstant, instantFromFloating } from '../../shared/time/paris-clock.ts';
 
 const DAY_MS = 86_400_000;
-
-/** The Paris wall-clock reading of an instant, as a floating date (milliseconds kept). */
-export function floatingFromInstant(instant: Date): Date {
-  const fields: Record<string, number> = {};
-  for (const part of WALL_CLOCK.formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const ms = ((instant.getTime() % 1000) + 1000) % 1000;
-  return new Date(Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!, ms));
-}
-
-/**
- * The instant a Paris wall-clock reading stands for. A reading skipped by the spring change (02:30 on the last
- * Sunday of March) moves forward by the hour skipped; a reading that happens twice in autumn takes the later one.
- */
-export function instantFromFloating(floating: Date): Date {
-  const wall = floating.getTime();
-  const offsetAt = (instant: number) => floatingFromInstant(new Date(instant)).getTime() - instant;
-  const guess = wall - offsetAt(wall);
-  return new Date(wall - offsetAt(guess));
-}
 
 /** The Paris calendar day (YYYY-MM-DD) of an instant. */
 export function parisDay(instant: Date): string {

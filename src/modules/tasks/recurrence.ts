@@ -1,5 +1,5 @@
 /**
- * Dates of a recurring series, computed by `rrule` on Paris wall-clock time (see paris-time.ts), so that a visit
+ * Dates of a recurring series, computed by `rrule` on Paris wall-clock time (see paris-clock.ts), so that a visit
  * at 09:00 stays at 09:00 in winter and in summer.
  *
  * rrule walks period by period (day, week, month, year) until it finds a date, up to the year 9999; a rule whose
@@ -8,7 +8,7 @@
  * 400-year cycles to start within a few centuries of 9999: the answers are the same, and the walk is bounded.
  */
 import rrulePackage, { type Options, type Weekday as RRuleWeekday } from 'rrule';
-import { floatingFromInstant, instantFromFloating } from './paris-time.ts';
+import { floatingFromInstant, instantFromFloating } from '../../shared/time/paris-clock.ts';
 import type { RecurrenceRule, Weekday } from './recurrence-rule.ts';
 
 const { RRule } = rrulePackage;

@@ -6,7 +6,8 @@
 import type { Ctx } from '../../platform/context.ts';
 import { scoped } from '../../platform/db/scoped.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
-import { floatingFromInstant, instantFromFloating, parisDay, parisDayStart, readPlannedTime } from './paris-time.ts';
+import { floatingFromInstant, instantFromFloating } from '../../shared/time/paris-clock.ts';
+import { parisDay, parisDayStart, readPlannedTime } from './paris-time.ts';
 import { keepsGoing } from './recurrence.ts';
 import { parseRecurrence, RECURRENCE_RULES, type RecurrenceRule } from './recurrence-rule.ts';
 

@@ -44,7 +44,8 @@ export async function listViews(ctx: Ctx, entity: 'person' | 'organisation'): Pr
     .execute();
 }
 
-async function getVisibleView(ctx: Ctx, id: string): Promise<SavedView> {
+/** One of the caller's views or a shared one; 404 for any other (exports apply a view by id). */
+export async function getVisibleView(ctx: Ctx, id: string): Promise<SavedView> {
   const userId = ownerOf(ctx);
   const view = await withOwner(ctx)
     .where('saved_views.id', '=', id)

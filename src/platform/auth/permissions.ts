@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'billing:write': 'write',
   'catalogue:manage': 'write',
   'service:configure': 'write',
+  'data:import': 'write',
+  'data:export': 'read',
+  'duplicates:merge': 'write',
+  'duplicates:configure': 'write',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -52,10 +56,24 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(Object.keys(PERMISSIONS) as Permission[]),
   // Managers answer subject access and erasure requests and see fields marked sensitive.
   // Managers also run invoicing and payments, the catalogue and the after-sales service targets.
-  manager: new Set([...WRITERS, 'jobs:read', 'customers:sensitive', 'customers:privacy', 'billing:write', 'catalogue:manage', 'service:configure']),
-  // Sales people invoice and record payments for their own deals.
-  sales: new Set([...WRITERS, 'billing:write']),
-  marketing: new Set(WRITERS),
+  // Managers also bring data in, take lists out, merge duplicates and set the duplicate thresholds.
+  manager: new Set([
+    ...WRITERS,
+    'jobs:read',
+    'customers:sensitive',
+    'customers:privacy',
+    'billing:write',
+    'catalogue:manage',
+    'service:configure',
+    'data:import',
+    'data:export',
+    'duplicates:merge',
+    'duplicates:configure',
+  ]),
+  // Sales people invoice and record payments for their own deals, and export their lists.
+  sales: new Set([...WRITERS, 'billing:write', 'data:export']),
+  // Marketing keeps the base clean: imports, exports and merges.
+  marketing: new Set([...WRITERS, 'data:import', 'data:export', 'duplicates:merge']),
   // After-sales staff often need sensitive details (health of a device owner, a dispute) to serve the customer.
   support: new Set([...WRITERS, 'customers:sensitive']),
   // Read-only users still manage their own profile (language, password) and API tokens.

@@ -143,6 +143,9 @@ export interface PartiesTable {
   sort_name: GeneratedAlways<string | null>;
   search_text: GeneratedAlways<string | null>;
   active_alerts: Generated<string[]>;
+  external_id: string | null;
+  name_key: string | null;
+  import_id: string | null;
 }
 
 export interface PartyEmailsTable {
@@ -299,6 +302,7 @@ export interface InteractionsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  external_ref: string | null;
 }
 
 export interface InteractionParticipantsTable {
@@ -464,6 +468,7 @@ export interface OrdersTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  external_ref: string | null;
 }
 
 export interface QuoteLinesTable {
@@ -687,6 +692,117 @@ export interface CustomerMetricsTable {
   updated_at: Timestamp;
 }
 
+export interface ImportsTable {
+  workspace_id: string;
+  id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  storage_key: string | null;
+  source_path: string | null;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  layout: Generated<string>;
+  sheet: string | null;
+  headers: Json<string[]>;
+  target: string | null;
+  mapping: Json<Array<string | null>>;
+  match_key: string | null;
+  options: Json<Record<string, unknown>>;
+  dry_run: Generated<boolean>;
+  status: Generated<string>;
+  runner_id: string | null;
+  heartbeat_at: NullableTimestamp;
+  checkpoint_row: Generated<number>;
+  bytes_read: Generated<number>;
+  rows_read: Generated<number>;
+  rows_created: Generated<number>;
+  rows_updated: Generated<number>;
+  rows_unchanged: Generated<number>;
+  rows_invalid: Generated<number>;
+  duplicates_flagged: Generated<number>;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  undone_at: NullableTimestamp;
+  undone_by: string | null;
+  failure: string | null;
+}
+
+export interface ImportRowErrorsTable {
+  workspace_id: string;
+  import_id: string;
+  row_number: number;
+  position: number;
+  column_name: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface ImportChangesTable {
+  workspace_id: string;
+  import_id: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  row_number: number;
+  before: Json<Record<string, unknown>> | null;
+}
+
+export interface ImportMappingsTable {
+  workspace_id: string;
+  source_key: string;
+  target: string;
+  mapping: Json<Array<string | null>>;
+  match_key: string | null;
+  options: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+export interface DuplicateSettingsTable {
+  workspace_id: string;
+  match_threshold: Generated<string>;
+  possible_threshold: Generated<string>;
+  auto_merge: Generated<boolean>;
+  auto_merge_threshold: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface DuplicateCandidatesTable {
+  workspace_id: string;
+  id: string;
+  kind: string;
+  party_a: string;
+  party_b: string;
+  score: string;
+  fields: Json<Array<Record<string, unknown>>>;
+  status: Generated<string>;
+  source: string;
+  import_id: string | null;
+  detected_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+}
+
+export interface PartyMergesTable {
+  workspace_id: string;
+  id: string;
+  survivor_id: string;
+  absorbed_id: string;
+  candidate_id: string | null;
+  strategy: string;
+  picks: Json<Record<string, string>>;
+  survivor_before: Json<Record<string, unknown>>;
+  absorbed_before: Json<Record<string, unknown>>;
+  moved: Json<Record<string, unknown>>;
+  merged_by: string | null;
+  merged_at: Timestamp;
+  undone_by: string | null;
+  undone_at: NullableTimestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -733,6 +849,13 @@ export interface DB {
   cases: CasesTable;
   feedback: FeedbackTable;
   customer_metrics: CustomerMetricsTable;
+  imports: ImportsTable;
+  import_row_errors: ImportRowErrorsTable;
+  import_changes: ImportChangesTable;
+  import_mappings: ImportMappingsTable;
+  duplicate_settings: DuplicateSettingsTable;
+  duplicate_candidates: DuplicateCandidatesTable;
+  party_merges: PartyMergesTable;
 }
 
 /** Tables whose rows belong to one workspace and carry `workspace_id`. */
