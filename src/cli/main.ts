@@ -1,5 +1,5 @@
 /**
- * `rapport` — the command line: serve, migrate, worker, user create, backup, restore, demo.
+ * `rapport` — the command line: serve, migrate, worker, user create, backup, restore, demo, import.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../platform/config.ts';
@@ -13,6 +13,7 @@ import { bootstrapWorkspace, createWorkspace } from '../modules/workspaces/works
 import { DEMO_LIMITS, generateDemo, planDemo } from '../modules/demo/demo-generator.ts';
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.ts';
 import { readPassword } from './prompt.ts';
+import { registerImportCommand } from './import-command.ts';
 
 function config(): Config {
   return loadConfig();
@@ -221,6 +222,8 @@ program
       await database.close();
     }
   });
+
+registerImportCommand(program, config);
 
 try {
   await program.parseAsync(process.argv);
