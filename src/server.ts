@@ -10,6 +10,7 @@ import { buildApp } from './platform/http/app.ts';
 import { startJobRunner, type JobRunner } from './platform/jobs/runner.ts';
 import { scheduleStatisticsRefresh } from './platform/db/statistics.ts';
 import { scheduleMetricsRefresh } from './modules/metrics/metrics-service.ts';
+import { startImportRunner } from './modules/imports/import-runner.ts';
 import { bootstrapWorkspace } from './modules/workspaces/workspace-service.ts';
 
 export interface RunningServer {
@@ -48,6 +49,7 @@ export async function startServer(config: Config, options: { web?: boolean; anno
     app.log.warn({ err: error }, 'refreshing planner statistics failed'),
   );
   const stopMetrics = scheduleMetricsRefresh(database.db, (error) => app.log.warn({ err: error }, 'refreshing purchase metrics failed'));
+  const imports = startImportRunner(database.db, { dataDir: config.dataDir, onError: (error) => app.log.warn({ err: error }, 'import runner failed') });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${port}` : address;
@@ -60,6 +62,7 @@ export async function startServer(config: Config, options: { web?: boolean; anno
     async close() {
       stopStatistics();
       stopMetrics();
+      await imports.stop();
       await runner?.stop();
       await app.close();
       await database.close();

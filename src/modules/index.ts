@@ -30,6 +30,10 @@ import { caseRoutes } from './cases/case-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { timelineRoutes } from './timeline/timeline-routes.ts';
 import { metricsRoutes } from './metrics/metrics-routes.ts';
+import { importRoutes } from './imports/import-routes.ts';
+import { exportRoutes } from './exports/export-routes.ts';
+import { duplicateRoutes } from './duplicates/duplicate-routes.ts';
+import { mergeRoutes } from './duplicates/merge-routes.ts';
 
 registerSearchProvider(partySearch);
 registerSearchProvider(userSearch);
@@ -59,4 +63,8 @@ export const modules: FastifyPluginAsync[] = [
   feedbackRoutes,
   timelineRoutes,
   metricsRoutes,
+  importRoutes,
+  exportRoutes,
+  duplicateRoutes,
+  mergeRoutes,
 ] as FastifyPluginAsync[];

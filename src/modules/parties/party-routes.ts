@@ -42,7 +42,7 @@ import {
 
 const Uuid = Type.String({ format: 'uuid' });
 
-/** Filters shared by the people and organisation lists, their counts and (later) exports. */
+/** Filters shared by the people and organisation lists, their counts and exports. */
 export const PartyFilters = {
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the name, email, customer number or SIREN; accents ignored' })),
   role: Type.Optional(StringEnum(PARTY_ROLES)),
@@ -58,13 +58,13 @@ export const PartyFilters = {
     Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20, description: 'Custom field conditions: key=value, key>=number, key<=number' }),
   ),
 };
-const PersonFilters = {
+export const PersonFilters = {
   ...PartyFilters,
   pcsGroup: Type.Optional(StringEnum(PCS_GROUP_CODES)),
   familySituation: Type.Optional(StringEnum(FAMILY_SITUATION_CODES)),
   organisationId: Type.Optional(Type.String({ format: 'uuid', description: 'People employed by this organisation' })),
 };
-const OrganisationFilters = {
+export const OrganisationFilters = {
   ...PartyFilters,
   headcountBand: Type.Optional(StringEnum(HEADCOUNT_BANDS.map((b) => b.code))),
   nafSection: Type.Optional(StringEnum(NAF_SECTIONS.map((s) => s.letter), { description: 'NAF section letter (sector)' })),

@@ -48,19 +48,19 @@ async function exactMatches(ctx: Ctx, query: string, limit: number): Promise<Row
     // Two lookups rather than one with OR: each is a unique-index probe, where the OR would scan every record.
     const { rows } = await sql<Row>`
       select ${COLUMNS}, 1.0 as score from parties p
-      where p.workspace_id = ${ws} and p.customer_number = ${canonical}`.execute(ctx.db);
+      where p.workspace_id = ${ws} and p.customer_number = ${canonical} and p.merged_into_id is null`.execute(ctx.db);
     if (rows.length > 0) return rows;
     const { rows: absorbed } = await sql<Row>`
       select ${COLUMNS}, 1.0 as score from customer_number_aliases a
       join parties p on p.workspace_id = a.workspace_id and p.id = a.party_id
-      where a.workspace_id = ${ws} and a.customer_number = ${canonical}`.execute(ctx.db);
+      where a.workspace_id = ${ws} and a.customer_number = ${canonical} and p.merged_into_id is null`.execute(ctx.db);
     return absorbed;
   }
   if (query.includes('@')) {
     const email = query.trim().toLowerCase();
     const { rows } = await sql<Row>`
       select ${COLUMNS}, 1.0 as score from parties p
-      where p.workspace_id = ${ws} and p.id in (
+      where p.workspace_id = ${ws} and p.merged_into_id is null and p.id in (
         select e.party_id from party_emails e where e.workspace_id = ${ws} and e.email = ${email})
       order by p.display_name limit ${limit}`.execute(ctx.db);
     if (rows.length > 0) return rows;
@@ -70,7 +70,7 @@ async function exactMatches(ctx: Ctx, query: string, limit: number): Promise<Row
   if (/^\d{9}$|^\d{14}$/.test(digits)) {
     const { rows } = await sql<Row>`
       select ${COLUMNS}, 1.0 as score from parties p
-      where p.workspace_id = ${ws} and (p.siren = ${digits} or p.siret = ${digits})
+      where p.workspace_id = ${ws} and p.merged_into_id is null and (p.siren = ${digits} or p.siret = ${digits})
       order by p.display_name limit ${limit}`.execute(ctx.db);
     if (rows.length > 0) return rows;
   }
@@ -79,7 +79,7 @@ async function exactMatches(ctx: Ctx, query: string, limit: number): Promise<Row
     if (phone.ok) {
       const { rows } = await sql<Row>`
         select ${COLUMNS}, 1.0 as score from parties p
-        where p.workspace_id = ${ws} and p.id in (
+        where p.workspace_id = ${ws} and p.merged_into_id is null and p.id in (
           select ph.party_id from party_phones ph where ph.workspace_id = ${ws} and ph.phone = ${phone.e164})
         order by p.display_name limit ${limit}`.execute(ctx.db);
       return rows;
@@ -113,7 +113,7 @@ async function substringMatches(ctx: Ctx, needle: string, limit: number): Promis
           + 0.1 * length(${needle})::float / greatest(length(p.display_name), 1) as score
     from (
       select * from parties
-      where workspace_id = ${ctx.workspaceId} and search_text like ${`%${escaped}%`}
+      where workspace_id = ${ctx.workspaceId} and merged_into_id is null and search_text like ${`%${escaped}%`}
       limit ${CANDIDATES}
     ) p
     order by score desc, p.sort_name
@@ -153,7 +153,7 @@ async function correctedMatches(ctx: Ctx, needle: string, limit: number): Promis
     select ${COLUMNS}, 0.55 * (${sql.join(closeness, sql` + `)}) / ${words.length} as score
     from (
       select * from parties p
-      where p.workspace_id = ${ctx.workspaceId} and ${sql.join(conditions, sql` and `)}
+      where p.workspace_id = ${ctx.workspaceId} and p.merged_into_id is null and ${sql.join(conditions, sql` and `)}
       limit ${CANDIDATES}
     ) p
     order by score desc, p.sort_name

@@ -21,6 +21,8 @@ import { readPartyBody, type AddressRow, type EmailRow, type PartyInput, type Ph
 import type { PartyBody, PartyKind, PartyRole } from './party-schemas.ts';
 import { applyRoleChange, resolveRoles } from './party-roles.ts';
 import { assertMayEdit, editAccess, mayEdit, type EditAccess } from './record-access.ts';
+import { partyNameKey } from '../duplicates/name-key.ts';
+import { flagDuplicatesOfNew } from '../duplicates/duplicate-check.ts';
 
 export type PartyRow = Selectable<PartiesTable>;
 /** The purchase metrics shown beside a customer in lists (null columns for a customer without history). */
@@ -62,13 +64,19 @@ export async function customVisibility(ctx: Ctx, kind: PartyKind): Promise<Custo
   return { fields: await customFieldMap(ctx, kind), canReadSensitive: can(ctx.actor, 'customers:sensitive') };
 }
 
-function displayNameOf(row: Pick<PartyRow, 'kind' | 'first_name' | 'last_name' | 'legal_name' | 'trade_name'>): string {
+/** The name lists and search show: the trade (else legal) name of an organisation, "first last" for a person. */
+export function displayNameOf(row: Pick<PartyRow, 'kind' | 'first_name' | 'last_name' | 'legal_name' | 'trade_name'>): string {
   if (row.kind === 'organisation') return row.trade_name || row.legal_name || '';
   return [row.first_name, row.last_name].filter(Boolean).join(' ');
 }
 
+/** The phonetic name key duplicate detection looks records up by. */
+function nameKeyOf(row: Pick<PartyRow, 'kind' | 'last_name' | 'legal_name' | 'trade_name'>): string | null {
+  return partyNameKey({ kind: row.kind, lastName: row.last_name, legalName: row.legal_name, tradeName: row.trade_name });
+}
+
 /** Primary contact details copied onto the party for lists and search. */
-function primaryColumns(contact: Partial<PartyContactPoints>): Record<string, unknown> {
+export function primaryColumns(contact: Partial<PartyContactPoints>): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   if (contact.emails) columns.email = contact.emails[0]?.email ?? null;
   if (contact.phones) columns.phone = contact.phones[0]?.phone ?? null;
@@ -204,6 +212,7 @@ export async function createParty(ctx: Ctx, kind: PartyKind, body: PartyBody): P
           kind,
           customer_number: customerNumber!,
           display_name: displayNameOf(base),
+          name_key: nameKeyOf(base),
           roles: resolveRoles([], (body.roles ?? []) as PartyRole[]),
           custom: JSON.stringify(mergeCustom({}, input.custom)),
         } as never,
@@ -214,6 +223,7 @@ export async function createParty(ctx: Ctx, kind: PartyKind, body: PartyBody): P
     await applyRoleChange(tx, id, [], row.roles as PartyRole[], { reason: body.roleReason, competitor: body.lostToCompetitor });
     await recordChange(tx, { entity: ENTITY, entityId: id, action: 'create', after: loggable(row, contact, fields) });
     await recordPartyChange(tx, id, null, {});
+    await flagDuplicatesOfNew(tx, kind, id, body);
     return getPartyDetail(tx, id);
   });
 }
@@ -262,6 +272,7 @@ export async function updateParty(ctx: Ctx, kind: PartyKind, id: string, body: P
         ...(input.columns as object),
         ...primaryColumns(contactChanges),
         display_name: displayNameOf(merged),
+        name_key: nameKeyOf(merged),
         roles,
         custom: JSON.stringify(mergeCustom(before.custom ?? {}, input.custom)),
         version: before.version + 1,
@@ -305,7 +316,8 @@ export async function findByCustomerNumber(ctx: Ctx, typed: string): Promise<Par
   }
   const number = formatCustomerNumber(parsed.prefix, parsed.sequence);
   const db = scoped(ctx.db, ctx.workspaceId);
-  const direct = await db.selectFrom('parties').select('id').where('customer_number', '=', number).executeTakeFirst();
+  // A merged record's own number is also an alias of its survivor, which is where it must lead.
+  const direct = await db.selectFrom('parties').select('id').where('customer_number', '=', number).where('merged_into_id', 'is', null).executeTakeFirst();
   const alias = direct ?? (await db.selectFrom('customer_number_aliases').select('party_id as id').where('customer_number', '=', number).executeTakeFirst());
   if (!alias) throw notFound('Customer record');
   return getPartyDetail(ctx, alias.id);
@@ -379,7 +391,8 @@ function customCondition(condition: string, index: number, fields: Map<string, C
 
 /** Applies the list filters shared by lists, counts and exports. */
 export function filterParties(query: PartyQuery, options: ListPartiesOptions, fields: Map<string, CustomFieldFull>): PartyQuery {
-  let q = query;
+  // A record merged into another lives on only as a pointer to its survivor: lists, counts and exports skip it.
+  let q = query.where('parties.merged_into_id', 'is', null);
   if (options.role) q = q.where(sql<boolean>`parties.roles @> array[${options.role}]::text[]`);
   if (options.tag) q = q.where(sql<boolean>`parties.tags @> array[${options.tag}]::text[]`);
   if (options.ownerId) q = q.where('parties.owner_id', '=', options.ownerId);
@@ -433,16 +446,21 @@ export const SORT_COLUMNS = {
   openBalance: sql`coalesce(metrics.open_balance, 0)`,
 };
 
+/** The rows a people or organisations list shows for these filters, unsorted: lists, counts and exports share it. */
+export function partyListQuery(ctx: Ctx, kind: PartyKind, options: ListPartiesOptions, fields: Map<string, CustomFieldFull>): PartyQuery {
+  return filterParties(withPartyNames(ctx).where('parties.kind', '=', kind), options, fields);
+}
+
 export async function listParties(ctx: Ctx, kind: PartyKind, options: ListPartiesOptions): Promise<PageResult<PartyListRow>> {
   const fields = await customFieldMap(ctx, kind);
-  const query = filterParties(withPartyNames(ctx).where('parties.kind', '=', kind), options, fields);
+  const query = partyListQuery(ctx, kind, options, fields);
   return paginate(query, options, { sortColumns: SORT_COLUMNS, defaultSort: 'name', idColumn: 'parties.id' });
 }
 
 /** How many records match the filters; counting stops at `cap` so a count over millions stays quick. */
 export async function countParties(ctx: Ctx, kind: PartyKind, options: ListPartiesOptions, cap = 100_000): Promise<{ count: number; exact: boolean }> {
   const fields = await customFieldMap(ctx, kind);
-  const inner = filterParties(withPartyNames(ctx).where('parties.kind', '=', kind), options, fields)
+  const inner = partyListQuery(ctx, kind, options, fields)
     .clearSelect()
     .select('parties.id')
     .limit(cap + 1);
