@@ -13,24 +13,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/context.ts';
 import { takeCustomerNumbers } from '../../src/modules/parties/customer-numbers.ts';
-import { callApi, skip, useBrowser, type BrowserOptions } from '../helpers/browser.ts';
+import { callApi, eventually, skip, useBrowser, type BrowserOptions } from '../helpers/browser.ts';
 
 const { server, inBrowser } = useBrowser();
 
 const AS_ADMIN: BrowserOptions = { screenshot: 'parties', viewport: { width: 1440, height: 900 }, signIn: true };
-
-/** Retries `check` until it passes or `timeout` ms have gone by; then its last failure is thrown. */
-async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(100);
-    }
-  }
-}
 
 async function names(page: Page): Promise<string[]> {
   return page.getByTestId('party-name').allTextContents();

@@ -10,6 +10,7 @@
 import { after, before, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { startTestServer, type TestServer } from './server.ts';
 
@@ -125,6 +126,19 @@ export async function callApi<T = unknown>(page: Page, method: 'POST' | 'PATCH',
   const response = await page.request.fetch(path, { method, data: body, headers: { 'x-csrf-token': csrf } });
   assert.equal(response.status(), status, await response.text());
   return (await response.json()) as T;
+}
+
+/** Retries `check` until it passes or `timeout` ms have gone by; then its last failure is thrown. */
+export async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(100);
+    }
+  }
 }
 
 /** Waits for the answer to one API call made by the page: `path` is the URL's path, or a pattern for it. */

@@ -5,6 +5,8 @@ import {
   IconAddressBook,
   IconBuilding,
   IconCalendar,
+  IconCopy,
+  IconFileImport,
   IconFileInvoice,
   IconHome,
   IconLifebuoy,
@@ -41,6 +43,8 @@ const NAVIGATION = [
   { to: '/cases', label: 'nav.cases', Icon: IconLifebuoy, testId: 'nav-cases', needsUsers: false },
   { to: '/voc', label: 'nav.voc', Icon: IconMoodSmile, testId: 'nav-voc', needsUsers: false },
   { to: '/catalogue', label: 'nav.catalogue', Icon: IconPackage, testId: 'nav-catalogue', needsUsers: false },
+  { to: '/imports', label: 'nav.imports', Icon: IconFileImport, testId: 'nav-imports', needsUsers: false },
+  { to: '/duplicates', label: 'nav.duplicates', Icon: IconCopy, testId: 'nav-duplicates', needsUsers: false },
   { to: '/users', label: 'nav.users', Icon: IconUsers, testId: 'nav-users', needsUsers: true },
   { to: '/settings', label: 'nav.settings', Icon: IconSettings, testId: 'nav-settings', needsUsers: false },
 ] as const;

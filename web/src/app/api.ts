@@ -118,7 +118,40 @@ function toApiError(status: number, body: unknown): ApiError {
   if (error && typeof error.code === 'string') {
     return new ApiError(status, error.code, error.message ?? error.code, error.issues ?? [], error.requestId ?? null);
   }
-  return new ApiError(status, status >= 500 ? 'internal' : 'bad_request', `HTTP ${status}`);
+  // A proxy may refuse a large body before the API sees it, without our JSON error body.
+  return new ApiError(status, status === 413 ? 'payload_too_large' : status >= 500 ? 'internal' : 'bad_request', `HTTP ${status}`);
+}
+
+/**
+ * Posts a multipart form to the API, reporting upload progress from 0 to 1, and resolves with the JSON body of a
+ * 201. XMLHttpRequest because fetch cannot report upload progress; refusals arrive as ApiError like from `api()`.
+ */
+export function uploadForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void = () => {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.withCredentials = true;
+    request.setRequestHeader('accept', 'application/json');
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) request.setRequestHeader(CSRF_HEADER, csrf);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      if (request.status === 201) resolve(JSON.parse(request.responseText) as T);
+      else reject(toApiError(request.status, parseJson(request.responseText)));
+    };
+    request.onerror = () => reject(new ApiError(0, 'network_error', 'The file could not be sent'));
+    request.send(form);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** True when `error` is an ApiError with one of the given codes. */

@@ -31,6 +31,9 @@ import { ServiceSettingsPage } from '../cases/ServiceSettingsPage.tsx';
 import { VocDashboardPage } from '../voc/VocDashboardPage.tsx';
 import { parseCaseListSearch } from '../cases/caseModel.ts';
 import { parseVocSearch } from '../voc/vocModel.ts';
+import { ImportListPage } from '../imports/ImportListPage.tsx';
+import { ImportPage } from '../imports/ImportPage.tsx';
+import { DuplicateReviewPage } from '../duplicates/DuplicateReviewPage.tsx';
 import { UserList } from '../users/UserList.tsx';
 import { parseUserFilters } from '../users/userModel.ts';
 import { UserShow } from '../users/UserShow.tsx';
@@ -199,6 +202,16 @@ const serviceSettingsRoute = createRoute({
   component: ServiceSettingsPage,
 });
 const vocRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/voc', validateSearch: parseVocSearch, component: VocDashboardPage });
+const importsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/imports', component: ImportListPage });
+const importRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/imports/$id',
+  component: function ImportRecord() {
+    const { id } = importRoute.useParams();
+    return <ImportPage id={id} />;
+  },
+});
+const duplicatesRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/duplicates', component: DuplicateReviewPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -224,6 +237,9 @@ const routeTree = rootRoute.addChildren([
     caseRoute,
     serviceSettingsRoute,
     vocRoute,
+    importsRoute,
+    importRoute,
+    duplicatesRoute,
   ]),
 ]);
 

@@ -30,6 +30,12 @@ import timelineEn from '../timeline/timeline.en.json' with { type: 'json' };
 import timelineFr from '../timeline/timeline.fr.json' with { type: 'json' };
 import metricsEn from '../metrics/metrics.en.json' with { type: 'json' };
 import metricsFr from '../metrics/metrics.fr.json' with { type: 'json' };
+import importsEn from '../imports/imports.en.json' with { type: 'json' };
+import importsFr from '../imports/imports.fr.json' with { type: 'json' };
+import duplicatesEn from '../duplicates/duplicates.en.json' with { type: 'json' };
+import duplicatesFr from '../duplicates/duplicates.fr.json' with { type: 'json' };
+import exportsEn from '../exports/exports.en.json' with { type: 'json' };
+import exportsFr from '../exports/exports.fr.json' with { type: 'json' };
 import { pickLocale, type Locale } from './locale.ts';
 
 /**
@@ -50,6 +56,9 @@ const english = {
   ...vocEn,
   ...timelineEn,
   ...metricsEn,
+  ...importsEn,
+  ...duplicatesEn,
+  ...exportsEn,
 };
 const french = {
   ...fr,
@@ -65,6 +74,9 @@ const french = {
   ...vocFr,
   ...timelineFr,
   ...metricsFr,
+  ...importsFr,
+  ...duplicatesFr,
+  ...exportsFr,
 };
 
 declare module 'i18next' {

@@ -26,6 +26,12 @@ import timelineEn from '../timeline/timeline.en.json' with { type: 'json' };
 import timelineFr from '../timeline/timeline.fr.json' with { type: 'json' };
 import metricsEn from '../metrics/metrics.en.json' with { type: 'json' };
 import metricsFr from '../metrics/metrics.fr.json' with { type: 'json' };
+import importsEn from '../imports/imports.en.json' with { type: 'json' };
+import importsFr from '../imports/imports.fr.json' with { type: 'json' };
+import duplicatesEn from '../duplicates/duplicates.en.json' with { type: 'json' };
+import duplicatesFr from '../duplicates/duplicates.fr.json' with { type: 'json' };
+import exportsEn from '../exports/exports.en.json' with { type: 'json' };
+import exportsFr from '../exports/exports.fr.json' with { type: 'json' };
 import { pickLocale } from './locale.ts';
 
 /** The shell's catalogue and each feature's, English beside French. */
@@ -43,6 +49,9 @@ const CATALOGUES: [string, object, object][] = [
   ['voc', vocEn, vocFr],
   ['timeline', timelineEn, timelineFr],
   ['metrics', metricsEn, metricsFr],
+  ['imports', importsEn, importsFr],
+  ['duplicates', duplicatesEn, duplicatesFr],
+  ['exports', exportsEn, exportsFr],
 ];
 
 test('the first supported language in the browser order wins, English otherwise', () => {

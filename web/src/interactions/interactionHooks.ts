@@ -4,7 +4,7 @@
  * files refreshes every query starting with ['interactions'] and ['timeline'], where it shows.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, ApiError, readCookie } from '../app/api.ts';
+import { api, uploadForm } from '../app/api.ts';
 import type { Attachment, AttachmentOwnerType, Interaction } from './interactionTypes.ts';
 
 const interactionPath = (id: string) => `/api/interactions/${encodeURIComponent(id)}`;
@@ -78,18 +78,9 @@ export function useDeleteAttachment(ownerType: AttachmentOwnerType, ownerId: str
   });
 }
 
-function errorOf(status: number, text: string): ApiError {
-  try {
-    const { error } = JSON.parse(text) as { error: { code: string; message: string; issues?: { field: string; rule: string }[]; requestId?: string } };
-    return new ApiError(status, error.code, error.message, error.issues ?? [], error.requestId ?? null);
-  } catch {
-    return new ApiError(status, status === 413 ? 'payload_too_large' : status >= 500 ? 'internal' : 'bad_request', `HTTP ${status}`);
-  }
-}
-
 /**
- * Sends one file to a record, reporting progress from 0 to 1. Uses XMLHttpRequest because fetch cannot report
- * upload progress; refusals arrive as ApiError like everywhere else (413 too large, 415 refused type).
+ * Sends one file to a record, reporting progress from 0 to 1. Refusals arrive as ApiError (413 too large,
+ * 415 refused type).
  */
 export function uploadAttachment(
   ownerType: AttachmentOwnerType,
@@ -97,23 +88,7 @@ export function uploadAttachment(
   file: File,
   onProgress: (fraction: number) => void = () => {},
 ): Promise<Attachment> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', attachmentsPath(ownerType, ownerId));
-    request.withCredentials = true;
-    request.setRequestHeader('accept', 'application/json');
-    const csrf = readCookie('rapport_csrf');
-    if (csrf) request.setRequestHeader('x-csrf-token', csrf);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => {
-      if (request.status === 201) resolve(JSON.parse(request.responseText) as Attachment);
-      else reject(errorOf(request.status, request.responseText));
-    };
-    request.onerror = () => reject(new ApiError(0, 'network_error', 'The file could not be sent'));
-    const form = new FormData();
-    form.append('file', file, file.name);
-    request.send(form);
-  });
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadForm<Attachment>(attachmentsPath(ownerType, ownerId), form, onProgress);
 }

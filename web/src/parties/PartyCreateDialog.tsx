@@ -14,6 +14,8 @@ import { notifySuccess } from '../app/notify.ts';
 import { referenceOptions } from './partyFormat.ts';
 import { EMPTY_PARTY_FORM, formIssues, partyBody, type PartyFormValues } from './partyFormModel.ts';
 import { useCreateParty } from './partyHooks.ts';
+import { DuplicateWarning, useDuplicateWarning } from '../duplicates/DuplicateWarning.tsx';
+import { worthChecking } from '../duplicates/duplicateModel.ts';
 import { PARTY_PATHS, PARTY_ROLES, type PartyKind, type PartyRole } from './partyTypes.ts';
 
 export function PartyCreateButton({ kind }: { kind: PartyKind }) {
@@ -52,8 +54,15 @@ function PartyCreateDialog({ kind, onClose }: { kind: PartyKind; onClose: () => 
     />
   );
 
-  function submit(event: FormEvent) {
+  const duplicates = useDuplicateWarning(kind, partyBody(kind, values), worthChecking(kind, values));
+
+  // A likely duplicate holds the creation until the user chooses "Create anyway" in the warning.
+  async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!(await duplicates.holdsCreation())) createRecord();
+  }
+
+  function createRecord() {
     create.mutate(partyBody(kind, values), {
       onSuccess: (party) => {
         notifySuccess(t('parties.create.created', { name: party.displayName }));
@@ -65,13 +74,14 @@ function PartyCreateDialog({ kind, onClose }: { kind: PartyKind; onClose: () => 
 
   return (
     <Modal opened onClose={onClose} title={t(`parties.create.title.${kind}`)} size="lg">
-      <form onSubmit={submit} data-testid="party-create-form">
+      <form onSubmit={(event) => void submit(event)} data-testid="party-create-form">
         <Stack gap="sm">
           {create.error !== null && (
             <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t('parties.create.failed')} role="alert">
               {errorMessage(create.error)}
             </Alert>
           )}
+          <DuplicateWarning warning={duplicates} onCreateAnyway={createRecord} creating={create.isPending} />
           <Divider label={t('parties.create.identity')} labelPosition="left" />
           {kind === 'person' ? (
             <Grid gap="sm">

@@ -20,6 +20,7 @@ import { PartyTable } from './PartyTable.tsx';
 import { PARTY_PATHS, type CustomField, type PartyCount, type PartyKind } from './partyTypes.ts';
 import { SavedViewsMenu } from './SavedViewsMenu.tsx';
 import { formatNumber } from './partyFormat.ts';
+import { ExportMenu } from '../exports/ExportMenu.tsx';
 
 const NO_FIELDS: CustomField[] = [];
 
@@ -55,6 +56,7 @@ export function PartyListPage({ kind }: { kind: PartyKind }) {
         <Group gap="xs">
           <SavedViewsMenu kind={kind} search={search} canSave={hasPermission(me, 'views:write')} onApply={setSearch} />
           <ColumnChooser kind={kind} chosen={search.columns} visible={columns} customFields={customFields} onChange={(ids) => setSearch({ ...search, columns: ids })} />
+          {hasPermission(me, 'data:export') && <ExportMenu kind={kind} search={search} columns={columns.map((c) => c.id)} meId={me.user.id} />}
           {hasPermission(me, 'customers:write') && <PartyCreateButton kind={kind} />}
         </Group>
       </Group>

@@ -32,6 +32,7 @@ import { PartyTasksPanel } from '../tasks/PartyTasksPanel.tsx';
 import { PartyOrdersPanel } from '../commerce/PartyOrdersPanel.tsx';
 import { PartyCasesPanel } from '../cases/PartyCasesPanel.tsx';
 import { PartyFeedbackPanel } from '../voc/PartyFeedbackPanel.tsx';
+import { MergedBanner } from '../duplicates/MergedBanner.tsx';
 
 export function PartyRecordPage({ kind, id }: { kind: PartyKind; id: string }) {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ function RecordView({ party }: { party: Party }) {
 
   return (
     <RecordEditorContext.Provider value={editor}>
+      <MergedBanner party={party} />
       <RecordHeader
         party={party}
         editable={editable}
