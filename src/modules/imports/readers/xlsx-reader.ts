@@ -15,6 +15,15 @@ export interface WorkbookIndex {
   sheets: string[];
   /** The first sheet holding at least one value, or null when none does. */
   firstSheetWithData: string | null;
+  /** The sheets as exceljs models them (see `sheetRows`). */
+  models: SheetModel[];
+}
+
+interface SheetModel {
+  id: number;
+  name: string;
+  rId: string;
+  state: string;
 }
 
 /**
@@ -39,10 +48,13 @@ export async function readWorkbookIndex(path: string): Promise<WorkbookIndex> {
     }
   }
   const sheets: Array<{ name: string; entry: ZipEntry | undefined }> = [];
+  const models: SheetModel[] = [];
   for (const tag of (await readEntryStart(path, workbook, workbook.compressedSize)).match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
     const name = attribute(tag, 'name');
     const relation = attribute(tag, 'r:id') ?? attribute(tag, 'id');
-    if (name !== null) sheets.push({ name, entry: relation ? byName.get(targets.get(relation) ?? '') : undefined });
+    if (name === null) continue;
+    sheets.push({ name, entry: relation ? byName.get(targets.get(relation) ?? '') : undefined });
+    if (relation) models.push({ id: Number(attribute(tag, 'sheetId') ?? 0), name, rId: relation, state: attribute(tag, 'state') ?? 'visible' });
   }
   let firstSheetWithData: string | null = null;
   for (const sheet of sheets) {
@@ -51,7 +63,7 @@ export async function readWorkbookIndex(path: string): Promise<WorkbookIndex> {
       break;
     }
   }
-  return { sheets: sheets.map((sheet) => sheet.name), firstSheetWithData };
+  return { sheets: sheets.map((sheet) => sheet.name), firstSheetWithData, models };
 }
 
 /** Whether a sheet part has a cell with a value, from its first 64 KiB; when they do not tell, it is taken to. */
@@ -86,7 +98,7 @@ export async function openXlsx(path: string, sheet: string | null): Promise<Tabl
   if (wanted === undefined || !index.sheets.includes(wanted)) {
     throw new AppError('unprocessable', `The workbook has no sheet "${sheet ?? ''}" (its sheets: ${index.sheets.join(', ')})`);
   }
-  const rows = sheetRows(path, wanted);
+  const rows = sheetRows(path, wanted, index.models);
   let headers: string[] | null = null;
   for (;;) {
     const next = await rows.next();
@@ -115,7 +127,7 @@ async function* dataRows(rows: AsyncGenerator<SourceRow>, headers: string[]): As
 }
 
 /** Every row of one sheet as text cells, in order, with the problems of its cells. */
-async function* sheetRows(path: string, sheet: string): AsyncGenerator<SourceRow> {
+async function* sheetRows(path: string, sheet: string, models: SheetModel[]): AsyncGenerator<SourceRow> {
   // The file stream is ours so that its bytes can be counted for the progress bar.
   const file = createReadStream(path);
   let bytesRead = 0;
@@ -128,6 +140,10 @@ async function* sheetRows(path: string, sheet: string): AsyncGenerator<SourceRow
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // exceljs names a worksheet from the workbook part; when a file stores a worksheet before that part (some
+  // writers do, exceljs itself now and then), it reads the names of a model it does not have yet and fails. The
+  // same model, read beforehand from the workbook part, is there from the start; exceljs replaces it with its own.
+  (reader as unknown as { model?: { sheets: SheetModel[] } }).model ??= { sheets: models };
   try {
     for await (const worksheet of reader) {
       if ((worksheet as unknown as { name: string }).name !== sheet) continue;
