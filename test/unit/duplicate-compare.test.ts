@@ -11,6 +11,8 @@ import { partyNameKey } from '../../src/modules/duplicates/name-key.ts';
 import { compareBirthDates, compareCompanyNames, compareEmails, compareIdentifiers, compareSirets } from '../../src/modules/duplicates/compare.ts';
 import { prepare, type DedupInput } from '../../src/modules/duplicates/dedup-record.ts';
 import { scorePair } from '../../src/modules/duplicates/score.ts';
+import { jaroWinkler } from '../../src/modules/duplicates/jaro-winkler.ts';
+import talismanJaroWinkler from 'talisman/metrics/jaro-winkler.js';
 
 const person = (fields: Partial<DedupInput>, id = 'a'): ReturnType<typeof prepare> => prepare({ id, kind: 'person', ...fields });
 const organisation = (fields: Partial<DedupInput>, id = 'a') => prepare({ id, kind: 'organisation', ...fields });
@@ -141,4 +143,18 @@ test('property: normalisation is idempotent', () => {
     }),
     { numRuns: 1000 },
   );
+});
+
+test('property: the allocation-free Jaro-Winkler gives the values of the talisman library', () => {
+  // Short strings over a small alphabet meet many matches, transpositions and shared prefixes.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'é', ' '), maxLength: 14 });
+  fc.assert(
+    fc.property(word, word, (a, b) => {
+      assert.equal(jaroWinkler(a, b), talismanJaroWinkler(a, b));
+    }),
+    { numRuns: 5_000 },
+  );
+  assert.equal(jaroWinkler('martha', 'marhta'), talismanJaroWinkler('martha', 'marhta'));
+  assert.ok(Math.abs(jaroWinkler('martha', 'marhta') - 0.9611) < 0.0001);
+  assert.equal(jaroWinkler('', 'abc'), 0);
 });

@@ -3,7 +3,7 @@
  * apart…) without allocating, because a scan runs them millions of times; `explainLevel` turns a level into the
  * verdict and the short English reason shown to people. Both values are prepared (see dedup-record.ts).
  */
-import talismanJaroWinkler from 'talisman/metrics/jaro-winkler.js';
+import { jaroWinkler } from './jaro-winkler.ts';
 import { areFoldedNicknames } from './nicknames.ts';
 
 export type Level =
@@ -50,22 +50,6 @@ const REASONS: Record<Level, { verdict: Verdict; reason: string }> = {
 /** The verdict and the English reason shown for a level. */
 export function explainLevel(level: Level): { verdict: Verdict; reason: string } {
   return REASONS[level];
-}
-
-// Names, streets and cities repeat a lot across a base, so the same two spellings meet again and again in a scan:
-// remembering their similarity saves most of the scan's time.
-const jaroWinklerCache = new Map<string, number>();
-const CACHE_LIMIT = 500_000;
-
-function jaroWinkler(a: string, b: string): number {
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let value = jaroWinklerCache.get(key);
-  if (value === undefined) {
-    value = talismanJaroWinkler(a, b);
-    if (jaroWinklerCache.size >= CACHE_LIMIT) jaroWinklerCache.clear();
-    jaroWinklerCache.set(key, value);
-  }
-  return value;
 }
 
 /** Jaro-Winkler similarity of two folded strings (0–1). */

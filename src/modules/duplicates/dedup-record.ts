@@ -69,6 +69,20 @@ export function cachedPhonetic(word: string, family: boolean): string {
   return code;
 }
 
+const foldCache = new Map<string, string>();
+
+/** `fold` of a value that repeats across a base (given names, family names, cities), remembered. */
+function cachedFold(text: string | null | undefined): string {
+  if (!text) return '';
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = fold(text);
+    if (foldCache.size > 500_000) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
+}
+
 function websiteDomain(url: string | null | undefined): string {
   if (!url) return '';
   return url.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split(/[/?#:]/)[0] ?? '';
@@ -82,8 +96,8 @@ function birthDigits(date: string | null | undefined): string {
 /** Normalises every compared value of a record once. */
 export function prepare(input: DedupInput): Prepared {
   const person = input.kind === 'person';
-  const first = person ? fold(input.firstName) : '';
-  const last = person ? fold(input.lastName) : '';
+  const first = person ? cachedFold(input.firstName) : '';
+  const last = person ? cachedFold(input.lastName) : '';
   const { number, street } = normaliseStreet(input.line1);
   const companyName = person ? '' : input.legalName?.trim() ? input.legalName : input.tradeName;
   const siret = digitsOnly(input.siret);
@@ -93,7 +107,7 @@ export function prepare(input: DedupInput): Prepared {
     firstTight: first.replace(/ /g, ''),
     firstPhonetic: first === '' ? '' : cachedPhonetic(first, false),
     last,
-    lastTight: foldTight(input.lastName),
+    lastTight: last.replace(/ /g, ''),
     lastPhonetic: last === '' ? '' : (input.nameKey ?? cachedPhonetic(last, true)),
     birth: birthDigits(input.birthDate),
     email: normaliseEmailAddress(input.email),
@@ -101,7 +115,7 @@ export function prepare(input: DedupInput): Prepared {
     streetNumber: number,
     street,
     postcode: normalisePostcode(input.postcode),
-    city: fold(input.city),
+    city: cachedFold(input.city),
     siret,
     siren: digitsOnly(input.siren) || siret.slice(0, 9),
     externalId: foldTight(input.externalId),

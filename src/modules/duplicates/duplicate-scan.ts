@@ -112,7 +112,8 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
 
 /**
  * Open pairs this scan did not find again no longer score (a record changed, was erased or merged): they go.
- * After an import only pairs touching the import's records were looked at, so only those may go.
+ * After an import only pairs touching the import's records were looked at, so only those may go. `not in` over
+ * the found pairs is planned as one hash of them; `not exists` over the array was a loop over it for every pair.
  */
 async function removeStalePairs(ctx: Ctx, options: ScanOptions, pairs: readonly FoundPair[]): Promise<void> {
   const firsts = pairs.map((p) => (p.a < p.b ? p.a : p.b));
@@ -124,7 +125,7 @@ async function removeStalePairs(ctx: Ctx, options: ScanOptions, pairs: readonly 
   await sql`
     delete from duplicate_candidates c
     where c.workspace_id = ${ctx.workspaceId} and c.kind = ${options.kind} and c.status = 'open' ${touchesImport}
-      and not exists (select 1 from unnest(${firsts}::uuid[], ${seconds}::uuid[]) as f(a, b) where f.a = c.party_a and f.b = c.party_b)`.execute(
+      and (c.party_a, c.party_b) not in (select f.a, f.b from unnest(${firsts}::uuid[], ${seconds}::uuid[]) as f(a, b))`.execute(
     ctx.db,
   );
 }
