@@ -185,6 +185,8 @@ test('preview and merge: values, contact points and consent survive, everything 
 
   const gone = await ok(await get(`/api/people/${absorbed.id}`));
   assert.equal(gone.mergedIntoId, survivor.id);
+  const refused = await call(t.app, { method: 'PATCH', url: `/api/people/${absorbed.id}`, session: ws.adminSession, body: { version: gone.version, notes: 'x' } });
+  assert.match(expectError(refused, 409, 'conflict').message, /merged into another/);
   const list = await ok(await get(`/api/people?q=${encodeURIComponent(person.lastName)}`));
   assert.deepEqual(list.data.map((p: any) => p.id), [survivor.id], 'the absorbed record is hidden from lists');
   const byNumber = await ok(await get(`/api/parties/by-number/${absorbed.number}`));

@@ -245,6 +245,9 @@ export async function updateParty(ctx: Ctx, kind: PartyKind, id: string, body: P
     const access = await editAccess(tx);
     assertMayEdit(access, before);
     if (before.erased_at) throw new AppError('conflict', 'This record was erased; it can no longer be changed');
+    if (before.merged_into_id) {
+      throw new AppError('conflict', `This record was merged into another (${before.merged_into_id}); change the surviving record instead`);
+    }
     await assertCurrentVersion('record', body.version, before.version, async () => options.present(await getPartyDetail(tx, id)));
     const fields = await customFieldMap(tx, kind);
     const issues: FieldIssue[] = [];
