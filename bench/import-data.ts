@@ -5,12 +5,8 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { familyName, FIRST } from './french-names.ts';
 
-const FIRST = ['Jean', 'Marie', 'Pierre', 'Élodie', 'Luc', 'Camille', 'Hélène', 'François', 'Inès', 'Noé', 'Chloé', 'Théo', 'Léa', 'Hugo', 'Zoé', 'Gaëlle',
-  'Nathalie', 'Sébastien', 'Isabelle', 'Nicolas', 'Sandrine', 'Julien', 'Aurélie', 'Mathieu', 'Céline', 'Thierry', 'Émilie', 'Olivier', 'Sophie', 'Antoine'];
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'Faure',
-  'Rousseau', 'Blanc', 'Guérin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Morin', 'Mathieu', 'Clément', 'Gauthier', 'Dumont', 'Lopez', 'Fontaine', 'Chevalier',
-  'Robin', 'Masson', 'Sanchez', 'Gérard', 'Nguyen', 'Boyer', 'Denis', 'Lemaire', 'Duval', 'Joly', 'Gautier', 'Roger', 'Roche', 'Roy', 'Noël', 'Meyer', 'Lucas', 'Meunier'];
 const CITIES: [string, string][] = [
   ['75011', 'Paris'],
   ['69003', 'Lyon'],
@@ -55,12 +51,12 @@ export interface BenchPerson {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
- * The i-th person, drawn at random but the same on every run (names, towns and streets repeat as in a real base,
- * so the duplicate scan has homonyms to tell apart). Every 500th row is broken (a bad date and a bad phone).
+ * The i-th person, drawn at random but the same on every run (given names, towns and streets repeat as in a real
+ * base, family names seldom, so the duplicate scan has some homonyms to tell apart). Every 500th row is broken (a bad date and a bad phone).
  */
 export function benchPerson(i: number): BenchPerson {
   const first = pick(FIRST, i, 1);
-  const last = pick(LAST, i, 2);
+  const last = familyName(draw(i, 2), draw(i, 9), draw(i, 10));
   const [postcode, city] = pick(CITIES, i, 3);
   const day = 1 + Math.floor(draw(i, 4) * 28);
   const month = 1 + Math.floor(draw(i, 5) * 12);
