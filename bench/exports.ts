@@ -1,5 +1,5 @@
 /**
- * Exports at volume (not part of `npm run bench`: `node bench/exports.ts`): rows per second exporting
+ * Exports at volume (part of `npm run bench`, or `node bench/exports.ts`): rows per second exporting
  * BENCH_EXPORT_PEOPLE people (1M by default) to CSV and to XLSX through the HTTP server, each beside a baseline
  * measured in the same run on the same database — the same rows read with one SQL cursor and thrown away — and
  * the peak resident memory of each. PGlite in a temporary folder by default; with DATABASE_URL, a scratch

@@ -117,6 +117,9 @@ function printMapping(headers: readonly string[], mapping: ColumnMapping, source
   headers.forEach((header, i) => process.stdout.write(`  ${header.padEnd(width)} → ${mapping[i] ?? '(ignored)'}\n`));
 }
 
+/** Printed when the rows are in and the imported records are being checked for duplicates. */
+export const DUPLICATE_CHECK_LINE = 'All rows written; checking the imported records for duplicates…';
+
 /** Shows the progress on stderr: one line redrawn on a terminal, a line every 2 s otherwise. */
 function progressReporter(): { update(row: ImportRecord): void; done(): void } {
   const tty = process.stderr.isTTY;
@@ -198,7 +201,12 @@ async function run(file: string, options: ImportOptions, config: Config): Promis
       process.stderr.write('\nStopping after the current batch; finish later with --resume\n');
     });
     const progress = progressReporter();
-    const final = await runImport(database.db, claimed, { dataDir: config.dataDir, runnerId, onProgress: progress.update, shouldStop: () => stopping });
+    const final = await runImport(database.db, claimed, { dataDir: config.dataDir, runnerId, onProgress: progress.update, shouldStop: () => stopping,
+      onDuplicateCheck: () => {
+        progress.done();
+        process.stderr.write(`${DUPLICATE_CHECK_LINE}\n`);
+      },
+    });
     progress.done();
 
     const counts = `${number(final.rows_created)} created, ${number(final.rows_updated)} updated, ${number(final.rows_unchanged)} unchanged, ${number(final.rows_invalid)} invalid`;

@@ -3,6 +3,7 @@
  * another scan, the check warns before a creation (and a creation stores the pair), settings are validated
  * naming the field, bulk ignore reports per pair, and lists hide a merged record.
  */
+import { sql } from 'kysely';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -203,4 +204,18 @@ test('bulk merge keeps the more complete record; lists and search no longer show
   assert.equal(search.statusCode, 200, search.body);
   assert.ok(search.body.includes(jean), 'search finds the survivor');
   assert.ok(!search.body.includes(twin), 'search hides the absorbed record');
+});
+
+test('a scan gives their name key to records that have none (older or loaded data), and finds the pair all the same', async () => {
+  const ws = await makeWorkspace(t.database.db);
+  const { jean, twin } = await seedPair(ws);
+  const keys = async () =>
+    (await sql<{ id: string; name_key: string | null }>`select id, name_key from parties where workspace_id = ${ws.id} order by id`.execute(t.database.db)).rows;
+  const before = await keys();
+  assert.ok(before.every((row) => row.name_key), 'records get their key when created');
+  await sql`update parties set name_key = null where workspace_id = ${ws.id}`.execute(t.database.db);
+  await scan(ws);
+  assert.deepEqual(await keys(), before);
+  const found = await candidates(ws);
+  assert.deepEqual(found.map((pair) => new Set([pair.a.id, pair.b.id])), [new Set([jean, twin])]);
 });

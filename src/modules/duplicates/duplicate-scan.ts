@@ -35,17 +35,25 @@ const KEY_BATCH = 20_000;
 
 /**
  * Fills `name_key` where it is missing (records older than the column, demo data): the keys are computed here (the
- * algorithm lives in TypeScript) and written by one set-based update per batch, walking the records in id order.
+ * algorithm lives in TypeScript) and written by one set-based update per batch. The records are walked in primary
+ * key order and the missing keys picked out of each page: asking the database for "the next rows without a key"
+ * instead made it gather and sort every keyless row of the workspace again for each batch.
  */
 export async function fillNameKeys(ctx: Ctx, kind: DedupKind): Promise<number> {
+  // Most scans find every key in place (records get theirs when written): one indexed look says so.
+  const { rows: any } = await sql<{ found: boolean }>`
+    select exists (select 1 from parties where workspace_id = ${ctx.workspaceId} and kind = ${kind} and name_key is null
+                     and coalesce(last_name, legal_name, trade_name, '') <> '') as found`.execute(ctx.db);
+  if (!any[0]?.found) return 0;
   let filled = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { rows } = await sql<{ id: string; last_name: string | null; legal_name: string | null; trade_name: string | null }>`
-      select id, last_name, legal_name, trade_name from parties
-      where workspace_id = ${ctx.workspaceId} and kind = ${kind} and name_key is null and id > ${after}::uuid
+    const { rows } = await sql<{ id: string; kind: string; missing: boolean; last_name: string | null; legal_name: string | null; trade_name: string | null }>`
+      select id, kind, name_key is null as missing, last_name, legal_name, trade_name from parties
+      where workspace_id = ${ctx.workspaceId} and id > ${after}::uuid
       order by id limit ${KEY_BATCH}`.execute(ctx.db);
     const keyed = rows
+      .filter((r) => r.kind === kind && r.missing)
       .map((r) => ({ id: r.id, key: partyNameKey({ kind, lastName: r.last_name, legalName: r.legal_name, tradeName: r.trade_name }) }))
       .filter((r): r is { id: string; key: string } => r.key !== null);
     if (keyed.length > 0) {

@@ -42,6 +42,8 @@ export interface RunOptions {
   onProgress?: (row: ImportRecord) => void | Promise<void>;
   /** Asked between batches: true stops the run and hands the import back to the queue. */
   shouldStop?: () => boolean;
+  /** Called when every row is written and the duplicate check of the imported records begins. */
+  onDuplicateCheck?: () => void;
 }
 
 /** The actor an import writes as: the user who started it, or the system for an import without one. */
@@ -271,6 +273,7 @@ export async function runImport(db: Kysely<DB>, claimed: ImportRecord, options: 
     let flagged = 0;
     if (!row.dry_run && (row.target === 'people' || row.target === 'organisations')) {
       const ctx: Ctx = { db, workspaceId: row.workspace_id, actor };
+      options.onDuplicateCheck?.();
       flagged = (await scanDuplicates(ctx, { kind: row.target === 'people' ? 'person' : 'organisation', importId: row.id, source: 'import' })).pairs;
     }
     await finish(db, actor, row, options.runnerId, flagged);
