@@ -135,6 +135,7 @@ test('a dry run writes nothing and reports; the real run then writes, shows its 
   assert.deepEqual(dry.counts, { created: 3, updated: 0, unchanged: 0, invalid: 3, duplicatesFlagged: 0 });
   assert.equal(dry.canUndo, false);
   assert.equal(await productCount(ws), 0, 'a dry run writes nothing');
+  assert.deepEqual(await keptFiles(ws), [id], 'the file stays for the real run');
 
   const started = await call(t.app, { method: 'POST', url: `/api/imports/${id}/start`, session: ws.adminSession, body: { dryRun: false } });
   assert.equal(started.statusCode, 202, started.body);
@@ -149,6 +150,7 @@ test('a dry run writes nothing and reports; the real run then writes, shows its 
   assert.equal(typeof done.progress.rowsPerSecond, 'number');
   assert.equal(done.progress.secondsLeft, null);
   assert.ok(done.startedAt && done.finishedAt);
+  assert.deepEqual(await keptFiles(ws), [], 'a completed import no longer keeps its file');
   expectError(await call(t.app, { method: 'POST', url: `/api/imports/${id}/start`, session: ws.adminSession, body: { dryRun: false } }), 409, 'conflict');
 
   const report = await call(t.app, { url: `/api/imports/${id}/errors.csv`, session: ws.adminSession });
@@ -207,6 +209,7 @@ test('cancelling a running import rolls back the batches it committed and stops 
   assert.equal(final.status, 'cancelled');
   assert.equal(Number(final.checkpoint_row), 1000, 'the runner stopped at the next batch');
   assert.equal(await productCount(ws), 0, 'the committed batch was rolled back');
+  assert.deepEqual(await keptFiles(ws), [], 'a cancelled import no longer keeps its file');
   expectError(await call(t.app, { method: 'POST', url: `/api/imports/${id}/cancel`, session: ws.adminSession }), 409, 'conflict');
   expectError(await call(t.app, { method: 'POST', url: `/api/imports/${id}/undo`, session: ws.adminSession }), 409, 'conflict');
 });

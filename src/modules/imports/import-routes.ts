@@ -144,7 +144,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { ctx } = requireAuth(request);
-      await cancelImport(ctx, request.params.id);
+      await cancelImport(ctx, request.params.id, dataDir);
       return presentImport(await getImport(ctx, request.params.id));
     },
   );

@@ -21,7 +21,7 @@ import type { BatchOptions, BatchResult, ImportChange, ImportTarget, MappedRow, 
 import { inColumns, mapRow } from './import-mapping.ts';
 import { storedOptions, type ImportRecord } from './import-presenter.ts';
 import { readerIssues } from './import-preview.ts';
-import { importFilePath } from './import-service.ts';
+import { discardUpload, importFilePath } from './import-service.ts';
 import { addImportWaker } from './import-wake.ts';
 import { claimNextImport, releaseImport } from './import-claims.ts';
 import { readSource } from './readers/source.ts';
@@ -280,7 +280,9 @@ export async function runImport(db: Kysely<DB>, claimed: ImportRecord, options: 
   } catch (error) {
     await fail(db, row, options.runnerId, error);
   }
-  return reload(db, row);
+  const ended = await reload(db, row);
+  if (ended.status === 'completed') await discardUpload(ended, options.dataDir);
+  return ended;
 }
 
 const readable = (file: string) => access(file).then(() => true, () => false);

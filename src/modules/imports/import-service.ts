@@ -27,7 +27,7 @@ const SAMPLE_ROWS = 20;
 /** Long cells are cut in the stored sample: it is for the eye, the import reads the file itself. */
 const SAMPLE_CELL_MAX = 500;
 
-/** The folder uploaded files are kept in until their import is deleted. */
+/** The folder uploaded files are kept in while their import may still read them. */
 export function importsDir(dataDir: string, workspaceId: string): string {
   return path.join(dataDir, 'imports', workspaceId);
 }
@@ -36,6 +36,15 @@ export function importsDir(dataDir: string, workspaceId: string): string {
 export function importFilePath(row: Pick<ImportRecord, 'source_path' | 'storage_key'>, dataDir: string): string {
   if (row.source_path) return row.source_path;
   return path.join(dataDir, 'imports', row.storage_key!);
+}
+
+/**
+ * Deletes the uploaded copy of an import that will not read it again (completed or cancelled): its counts, error
+ * report and changes live in the database. A file named on the command line is the user's own and stays.
+ */
+export async function discardUpload(row: Pick<ImportRecord, 'source_path' | 'storage_key'>, dataDir: string): Promise<void> {
+  if (row.source_path || !row.storage_key) return;
+  await rm(importFilePath(row, dataDir), { force: true });
 }
 
 function importsWithAuthor(ctx: Ctx) {

@@ -10,6 +10,7 @@ import { recordChange } from '../../platform/events/change-log.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { canUndo, type ImportRecord } from './import-presenter.ts';
 import { importTarget } from './targets/index.ts';
+import { discardUpload } from './import-service.ts';
 
 async function lockImport(ctx: Ctx, id: string): Promise<ImportRecord> {
   const row = await scoped(ctx.db, ctx.workspaceId).selectFrom('imports').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -45,8 +46,8 @@ export async function undoImport(ctx: Ctx, id: string): Promise<void> {
  * Stops a queued or running import and rolls back the batches it committed (a 409 when they cannot be rolled
  * back, nothing changed then). Its error report so far is kept.
  */
-export async function cancelImport(ctx: Ctx, id: string): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
+export async function cancelImport(ctx: Ctx, id: string, dataDir: string): Promise<void> {
+  const cancelled = await inTransaction(ctx, async (tx) => {
     const row = await lockImport(tx, id);
     if (row.status !== 'queued' && row.status !== 'running') {
       throw new AppError('conflict', `Only a queued or running import can be cancelled; this one is ${row.status}`);
@@ -57,5 +58,7 @@ export async function cancelImport(ctx: Ctx, id: string): Promise<void> {
       .set({ status: 'cancelled', runner_id: null, heartbeat_at: null, finished_at: sql<Date>`now()` })
       .where('id', '=', id)
       .execute();
+    return row;
   });
+  await discardUpload(cancelled, dataDir);
 }
