@@ -59,6 +59,7 @@ async function makePair(tag = randomUUID().slice(0, 6)): Promise<Pair> {
     phones: [{ phone: '06 12 34 56 78' }],
     addresses: [{ line1: '12 boulevard Voltaire', postcode: '75011', city: 'Paris' }],
     tags: ['jardin'],
+    roles: ['prospect', 'partner'],
   });
   const a = await createParty(ctx, 'person', {
     firstName: 'Jean-Pierre',
@@ -68,7 +69,7 @@ async function makePair(tag = randomUUID().slice(0, 6)): Promise<Pair> {
     phones: [{ phone: '+33612345678' }, { phone: '01 45 67 89 01', type: 'home' }],
     addresses: [{ line1: '12 bd Voltaire', postcode: '75011', city: 'PARIS' }],
     tags: ['vip', 'jardin'],
-    roles: ['customer'],
+    roles: ['customer', 'partner'],
   });
   const org = await createParty(ctx, 'organisation', { legalName: `Pépinières ${tag}` });
   const friend = await createParty(ctx, 'person', { firstName: 'Ami', lastName: `Martin${tag}` });
@@ -173,7 +174,14 @@ test('preview and merge: values, contact points and consent survive, everything 
   assert.equal(person.firstName, 'Jean-Pierre', 'the pick won');
   assert.equal(person.birthDate, '1971-04-12', 'a blank was filled');
   assert.deepEqual(person.tags, ['jardin', 'vip']);
-  assert.deepEqual(person.roles, ['customer']);
+  assert.deepEqual(person.roles, ['customer', 'partner']);
+  const { rows: periods } = await sql<{ role: string; open: boolean }>`
+    select role, ended_on is null as open from party_roles where workspace_id = ${ws.id} and party_id = ${survivor.id} order by role`.execute(t.database.db);
+  assert.deepEqual(
+    periods,
+    [{ role: 'customer', open: true }, { role: 'partner', open: true }, { role: 'prospect', open: false }],
+    'the prospect period ends, the two partner periods become one',
+  );
   assert.equal(person.emails.length, 2);
   assert.equal(person.emails[0].email, `jean.${person.lastName.slice(6)}@exemple.fr`, 'the survivor’s primary email first');
   assert.deepEqual(person.activeAlerts, ['dispute']);

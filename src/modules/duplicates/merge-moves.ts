@@ -86,6 +86,8 @@ export interface MovedRows {
   candidates: Record<string, unknown>[];
   /** Customer numbers the merge added as aliases of the survivor. */
   aliasesAdded: string[];
+  /** Role periods the merge settled (see `settleRolePeriods`); absent from merges recorded before it did. */
+  rolePeriods?: { closed: string[]; dropped: Record<string, unknown>[] };
 }
 
 export function emptyMoved(): MovedRows {
@@ -212,6 +214,36 @@ export async function moveReferences(ctx: Ctx, survivorId: string, absorbedId: s
   return moved;
 }
 
+/**
+ * The survivor's role history once both histories are its own: a period still open for a role the merged record
+ * no longer holds (a prospect who turns out to be a customer) ends today; two open periods of one role become the
+ * one that started first (the later one is removed, kept whole for the undo).
+ */
+export async function settleRolePeriods(ctx: Ctx, survivorId: string, currentRoles: readonly string[], today: string): Promise<NonNullable<MovedRows['rolePeriods']>> {
+  const ws = ctx.workspaceId;
+  const { rows: dropped } = await sql<Record<string, unknown>>`
+    delete from party_roles r
+    where r.workspace_id = ${ws} and r.party_id = ${survivorId} and r.ended_on is null
+      and exists (select 1 from party_roles e
+                  where e.workspace_id = ${ws} and e.party_id = ${survivorId} and e.ended_on is null and e.role = r.role
+                    and (e.started_on, e.id) < (r.started_on, r.id))
+    returning r.*`.execute(ctx.db);
+  const { rows: closed } = await sql<{ id: string }>`
+    update party_roles set ended_on = greatest(started_on, ${today}::date)
+    where workspace_id = ${ws} and party_id = ${survivorId} and ended_on is null and not (role = any(${[...currentRoles]}::text[]))
+    returning id::text`.execute(ctx.db);
+  return { closed: closed.map((row) => row.id), dropped };
+}
+
+/** Reopens the periods `settleRolePeriods` ended and puts back the ones it removed (before the rows move back). */
+async function unsettleRolePeriods(ctx: Ctx, periods: MovedRows['rolePeriods']): Promise<void> {
+  if (!periods) return;
+  await reinsert(ctx, 'party_roles', periods.dropped);
+  if (periods.closed.length > 0) {
+    await sql`update party_roles set ended_on = null where workspace_id = ${ctx.workspaceId} and id::text = any(${periods.closed}::text[])`.execute(ctx.db);
+  }
+}
+
 function linkRef(column: string): PartyReference {
   return { name: 'links', table: 'party_links', column, handling: 'special', foreignKey: true, key: ID };
 }
@@ -242,6 +274,7 @@ async function reinsert(ctx: Ctx, table: string, rows: readonly Record<string, u
 /** Puts back every row a merge moved, removed or settled, by the keys it remembered. */
 export async function moveBack(ctx: Ctx, moved: MovedRows, survivorId: string, absorbedId: string): Promise<void> {
   const ws = ctx.workspaceId;
+  await unsettleRolePeriods(ctx, moved.rolePeriods);
   for (const r of PARTY_REFERENCES) {
     if (r.handling === 'move') await moveBackColumn(ctx, r, moved.keys[refKey(r)] ?? [], survivorId, absorbedId);
   }

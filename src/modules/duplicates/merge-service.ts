@@ -14,7 +14,8 @@ import { recordTimeline } from '../timeline/timeline-writer.ts';
 import { refreshCustomerMetrics } from '../metrics/metrics-service.ts';
 import { assertMayEdit, editAccess } from '../parties/record-access.ts';
 import { partyNameKey } from './name-key.ts';
-import { countReferences, moveReferences, type MovedRows } from './merge-moves.ts';
+import { countReferences, moveReferences, settleRolePeriods, type MovedRows } from './merge-moves.ts';
+import { parisToday } from '../tasks/paris-time.ts';
 import { comparableState, displayNameOf, loadSnapshot, mergeSideOf, primaryColumns, writeColumns, writeOwnRows, type PartySnapshot } from './merge-snapshot.ts';
 import { chooseSurvivor, mergeFieldsOf, survive, type MergeStrategy, type Side, type Survivorship } from './survivorship.ts';
 import { loadMergeView, loadMergeViews, type MergeView } from './merge-presenter.ts';
@@ -162,8 +163,10 @@ export async function mergeParties(ctx: Ctx, input: MergeInput): Promise<MergeVi
     const userId = actorUserId(tx.actor);
     const moved = await moveReferences(tx, survivor.id, absorbed.id, userId);
 
-    await writeColumns(tx, survivor.id, survivorColumns(survivor.kind, result), survivor.version + 1);
+    const columns = survivorColumns(survivor.kind, result);
+    await writeColumns(tx, survivor.id, columns, survivor.version + 1);
     await writeOwnRows(tx, survivor.id, result);
+    moved.rolePeriods = await settleRolePeriods(tx, survivor.id, (columns.roles as string[] | undefined) ?? [], parisToday());
     await writeColumns(tx, absorbed.id, { merged_into_id: survivor.id }, absorbed.version + 1);
     await scoped(tx.db, tx.workspaceId).insertInto('customer_number_aliases', [{ customer_number: absorbed.customer_number, party_id: survivor.id }]).execute();
     moved.aliasesAdded = [absorbed.customer_number];
