@@ -187,3 +187,27 @@ test('a sales user limited to their own records may not change a colleague’s',
   assert.equal((await patch(`/api/people/${record.id}`, { version: 1, notes: 'ok' }, aliceSession)).statusCode, 200);
   await call(t.app, { method: 'PUT', url: '/api/record-access', body: { sales: 'all' }, session: ws.adminSession });
 });
+
+test('a list sorted by city pages through records without a city, both ways', async () => {
+  const own = await makeWorkspace(t.database.db);
+  const postcodes: Record<string, string> = { Lyon: '69003', Brest: '29200', Annecy: '74000' };
+  const cities = ['Lyon', null, 'Brest', null, 'Annecy', 'Lyon', null];
+  for (const [i, city] of cities.entries()) {
+    const address = city ? { addresses: [{ line1: '1 rue Haute', postcode: postcodes[city], city }] } : {};
+    const response = await call(t.app, { method: 'POST', url: '/api/people', session: own.adminSession, body: { firstName: `P${i}`, lastName: 'Ville', ...address } });
+    assert.equal(response.statusCode, 201, response.body);
+  }
+  for (const sort of ['city', '-city']) {
+    const seen: (string | null)[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/people?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await call(t.app, { url, session: own.adminSession });
+      assert.equal(page.statusCode, 200, page.body);
+      seen.push(...page.json().data.map((p: { city: string | null }) => p.city));
+      cursor = page.json().nextCursor;
+    } while (cursor);
+    const expected = [null, null, null, 'Annecy', 'Brest', 'Lyon', 'Lyon'];
+    assert.deepEqual(seen, sort === 'city' ? expected : [...expected].reverse(), `every record once, in order (${sort})`);
+  }
+});

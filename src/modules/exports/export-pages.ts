@@ -35,20 +35,10 @@ export function parseSort(sort: string): { key: SortKey; descending: boolean } |
   return key in SORT_COLUMNS ? { key: key as SortKey, descending } : null;
 }
 
-/**
- * The condition "after the last row read" for a sort that may hold nulls (the city): ascending puts nulls last
- * and descending first, as PostgreSQL does, so the walk crosses from values to nulls (or back) exactly once.
- */
-function after(column: RawBuilder<unknown>, descending: boolean, value: string | null, lastId: string) {
+/** The condition "after the last row read": every list sort column is never null (see SORT_COLUMNS). */
+function after(column: RawBuilder<unknown>, descending: boolean, value: string, lastId: string) {
   const id = sql.ref('parties.id');
-  if (!descending) {
-    return value === null
-      ? sql<boolean>`(${column} is null and ${id} > ${lastId})`
-      : sql<boolean>`((${column}, ${id}) > (${value}, ${lastId}) or ${column} is null)`;
-  }
-  return value === null
-    ? sql<boolean>`((${column} is null and ${id} < ${lastId}) or ${column} is not null)`
-    : sql<boolean>`(${column}, ${id}) < (${value}, ${lastId})`;
+  return descending ? sql<boolean>`(${column}, ${id}) < (${value}, ${lastId})` : sql<boolean>`(${column}, ${id}) > (${value}, ${lastId})`;
 }
 
 /** Every record of the list, page after page, each page presented as the list presents it. */
@@ -58,14 +48,14 @@ export async function* partyPages(ctx: Ctx, source: PageSource): AsyncGenerator<
   const raw = SORT_COLUMNS[sort.key];
   const column = typeof raw === 'string' ? sql.ref(raw) : raw;
   const pageSize = source.pageSize ?? EXPORT_PAGE_SIZE;
-  const direction = sort.descending ? sql`desc nulls first` : sql`asc nulls last`;
-  let cursor: { value: string | null; id: string } | null = null;
+  const direction = sort.descending ? sql`desc` : sql`asc`;
+  let cursor: { value: string; id: string } | null = null;
   for (;;) {
     let query = partyListQuery(ctx, source.kind, source.options, source.fields);
     if (cursor) query = query.where(after(column, sort.descending, cursor.value, cursor.id));
     // The sort value travels as PostgreSQL prints it, so timestamps keep their microseconds.
     const rows = await query
-      .select(sql<string | null>`${column}::text`.as('export_sort_value'))
+      .select(sql<string>`${column}::text`.as('export_sort_value'))
       .orderBy(sql`${column} ${direction}`)
       .orderBy(sql`parties.id ${sort.descending ? sql`desc` : sql`asc`}`)
       .limit(pageSize)

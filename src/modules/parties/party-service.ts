@@ -439,7 +439,9 @@ export const SORT_COLUMNS = {
   name: 'parties.sort_name',
   createdAt: 'parties.created_at',
   updatedAt: 'parties.updated_at',
-  city: 'parties.city',
+  // Keyset pages compare (city, id) with the last row's: a null city would compare as unknown and drop out, so
+  // records without a city sort as '' (first ascending, last descending).
+  city: sql`coalesce(parties.city, '')`,
   customerNumber: 'parties.customer_number',
   // Customers without history sort as zero (and never bought: before everyone else).
   revenue: sql`coalesce(metrics.revenue, 0)`,
