@@ -1,7 +1,8 @@
 /**
  * Duplicates in a real Chromium: two similar people found by a scan and explained field by field, merged through
  * the dialog (field picked by hand), the absorbed record pointing to the survivor, the merge undone from its
- * notification; the creation form warning about a likely duplicate; the detection thresholds in the settings.
+ * notification; "Merge with…" from a record page and the record's Merges section, with its undo; the creation form
+ * warning about a likely duplicate; the detection thresholds in the settings.
  * Needs Chromium: see test/helpers/browser.ts.
  */
 import { test } from 'node:test';
@@ -109,6 +110,76 @@ test('a scan finds two similar people, the dialog merges them, the absorbed reco
 async function recordIdOnSide(pair: ReturnType<Page['getByTestId']>, side: 'a' | 'b'): Promise<string> {
   const href = await pair.getByTestId('duplicate-sides').locator('tr[data-field="displayName"]').getByTestId(`side-${side}`).getByRole('link').getAttribute('href');
   return href?.split('/').at(-1) ?? '';
+}
+
+test('"Merge with…" on a record merges it into the chosen person, whose Merges section lists it and undoes it', { skip }, async (t) => {
+  await inBrowser(t, AS_ADMIN, async (page, url) => {
+    const current = await createPerson(page, { firstName: 'Claire', lastName: 'Fontaine', emails: [{ email: 'claire.fontaine@example.fr' }] });
+    const chosen = await createPerson(page, { firstName: 'Claire', lastName: 'Fontaines', phones: [{ phone: '06 11 22 33 44' }] });
+    // A company of the same name, which a person cannot be merged with.
+    await callApi(page, 'POST', '/api/organisations', { legalName: 'Fontaine Claire SARL' }, 201);
+
+    await page.goto(`${url}/people/${current.id}`);
+    await page.getByTestId('merge-with').click();
+    const picker = page.getByRole('dialog', { name: 'Merge Claire Fontaine with…' });
+    await picker.getByLabel('Record to merge with').fill('Fontaine');
+    const options = page.getByRole('option');
+    await options.filter({ hasText: chosen.customerNumber }).waitFor();
+    assert.deepEqual(await options.allTextContents(), [`Claire Fontaines — ${chosen.customerNumber}`], 'the other person only: not this record, not the organisation');
+    await options.first().click();
+
+    // This record is proposed as the one to keep; the user keeps the other one instead.
+    const dialog = page.getByRole('dialog', { name: 'Merge two records' });
+    assert.equal(await dialog.getByTestId('merge-survivor-a').isChecked(), true, 'the current record is proposed to be kept');
+    await dialog.getByText(`Claire Fontaine (${current.customerNumber})`, { exact: true }).waitFor();
+    await dialog.getByTestId('merge-survivor-b').check();
+    await dialog.getByTestId('merge-phones').getByText('+33611223344').waitFor();
+    const merged = apiResponse(page, 'POST', '/api/merges');
+    await dialog.getByTestId('merge-confirm').click();
+    const answer = await merged;
+    assert.equal(answer.status(), 201, await answer.text());
+    const body = JSON.parse(answer.request().postData() ?? '{}') as Record<string, unknown>;
+    assert.equal(body.survivorId, chosen.id);
+    assert.equal(body.absorbedId, current.id);
+    const mergeId = ((await answer.json()) as { id: string }).id;
+
+    // This record was absorbed: the survivor's page opens, its Merges section naming both records.
+    await page.waitForURL(`${url}/people/${chosen.id}`);
+    await page.getByTestId('record-name').getByText('Claire Fontaines').waitFor();
+    const line = page.getByTestId('party-merges').getByTestId('party-merge');
+    await line.filter({ hasText: 'Claire Fontaine merged into Claire Fontaines' }).waitFor();
+    assert.equal(await line.getByRole('link', { name: 'Claire Fontaine', exact: true }).getAttribute('href'), `/people/${current.id}`);
+    assert.equal(await line.getByRole('link', { name: 'Claire Fontaines', exact: true }).getAttribute('href'), `/people/${chosen.id}`);
+    await line.getByRole('button', { name: 'Undo the merge of Claire Fontaine into Claire Fontaines' }).waitFor();
+
+    // The absorbed record: its banner, no "Merge with…", the same merge listed; undone from there, once confirmed.
+    await line.getByRole('link', { name: 'Claire Fontaine', exact: true }).click();
+    await page.getByTestId('merged-banner').waitFor();
+    assert.equal(await page.getByTestId('merge-with').count(), 0, 'a merged record offers no merge');
+    const absorbedLine = page.getByTestId('party-merges').getByTestId('party-merge');
+    await absorbedLine.getByRole('button', { name: 'Undo the merge of Claire Fontaine into Claire Fontaines' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Undo this merge?' });
+    await confirm.getByText('Claire Fontaine becomes a record of its own again').waitFor();
+    const undone = apiResponse(page, 'POST', `/api/merges/${mergeId}/undo`);
+    await confirm.getByRole('button', { name: 'Undo' }).click();
+    assert.equal((await undone).status(), 200);
+    await page.getByText('Merge undone: Claire Fontaine is back.').waitFor();
+    await page.getByTestId('merged-banner').waitFor({ state: 'detached' });
+    await page.getByTestId('merge-with').waitFor();
+    await absorbedLine.getByTestId('party-merge-undone').waitFor();
+    assert.equal(await absorbedLine.getByRole('button', { name: /^Undo/ }).count(), 0, 'an undone merge cannot be undone again');
+
+    // Both records stand apart again, each with its own contact points.
+    const readPerson = async (id: string) => (await (await page.request.get(`/api/people/${id}`)).json()) as PersonDetail;
+    const again = await readPerson(current.id);
+    assert.equal(again.mergedIntoId, null);
+    assert.deepEqual(again.emails.map((e) => e.email), ['claire.fontaine@example.fr']);
+    assert.deepEqual((await readPerson(chosen.id)).emails, []);
+  });
+});
+
+interface PersonDetail extends Party {
+  emails: { email: string }[];
 }
 
 test('the creation form names a likely duplicate and creates only when asked to', { skip }, async (t) => {

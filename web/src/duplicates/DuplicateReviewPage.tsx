@@ -171,6 +171,7 @@ export function DuplicateReviewPage() {
           a={merging.a}
           b={merging.b}
           defaultSurvivor={defaultSurvivor(merging.a, merging.b)}
+          survivorIsMoreComplete
           candidateId={merging.id}
           onClose={() => setMerging(null)}
         />

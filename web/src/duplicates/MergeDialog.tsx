@@ -27,8 +27,10 @@ import { MERGE_STRATEGIES, type MergeOut, type MergePreview, type MergeStrategy,
 export interface MergeDialogProps {
   a: PartyBrief;
   b: PartyBrief;
-  /** The record proposed to be kept (the more complete one, when the caller knows); the first by default. */
+  /** The record proposed to be kept; the first by default. */
   defaultSurvivor?: 'a' | 'b';
+  /** Whether the proposed record was chosen as the more complete one (it then says so). */
+  survivorIsMoreComplete?: boolean;
   /** The review queue's pair this merge settles, if any. */
   candidateId?: string;
   onClose: () => void;
@@ -37,7 +39,7 @@ export interface MergeDialogProps {
 
 type Side = 'survivor' | 'absorbed';
 
-export function MergeDialog({ a, b, defaultSurvivor = 'a', candidateId, onClose, onMerged }: MergeDialogProps) {
+export function MergeDialog({ a, b, defaultSurvivor = 'a', survivorIsMoreComplete = false, candidateId, onClose, onMerged }: MergeDialogProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [survivorSide, setSurvivorSide] = useState<'a' | 'b'>(defaultSurvivor);
@@ -75,7 +77,7 @@ export function MergeDialog({ a, b, defaultSurvivor = 'a', candidateId, onClose,
       <span>
         {party.displayName} ({party.customerNumber})
       </span>
-      {side === defaultSurvivor && (
+      {survivorIsMoreComplete && side === defaultSurvivor && (
         <Badge size="xs" variant="light">
           {t('duplicates.merge.moreComplete')}
         </Badge>

@@ -1,6 +1,6 @@
 /**
  * Data hooks of the duplicate screens. Query keys: ['duplicates', 'list', query], ['duplicates', 'summary'],
- * ['duplicates', 'settings'], ['duplicates', 'check', kind, body], ['merges', 'preview', …].
+ * ['duplicates', 'settings'], ['duplicates', 'check', kind, body], ['merges', 'preview', …], ['merges', 'party', id].
  * A merge or its undo changes records everywhere: lists, records, timelines, metrics and the queue are fetched again.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -115,6 +115,16 @@ export function useMerge() {
   return useMutation({
     mutationFn: (body: MergeBody) => api<MergeOut>('/api/merges', { method: 'POST', body }),
     onSuccess: () => refreshAfterDecision(queryClient),
+  });
+}
+
+/** The merges a record took part in, as survivor or absorbed, newest first, undone ones included. */
+export function usePartyMerges(partyId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['merges', 'party', partyId],
+    queryFn: ({ signal }) => api<{ items: MergeOut[] }>('/api/merges', { signal, query: { partyId } }),
+    select: (page) => page.items,
+    enabled,
   });
 }
 

@@ -33,6 +33,7 @@ import { PartyOrdersPanel } from '../commerce/PartyOrdersPanel.tsx';
 import { PartyCasesPanel } from '../cases/PartyCasesPanel.tsx';
 import { PartyFeedbackPanel } from '../voc/PartyFeedbackPanel.tsx';
 import { MergedBanner } from '../duplicates/MergedBanner.tsx';
+import { PartyMergesPanel } from '../duplicates/PartyMergesPanel.tsx';
 
 export function PartyRecordPage({ kind, id }: { kind: PartyKind; id: string }) {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ function RecordView({ party }: { party: Party }) {
         party={party}
         editable={editable}
         canPrivacy={hasPermission(me, 'customers:privacy')}
+        canMerge={hasPermission(me, 'duplicates:merge') && party.canEdit && !party.mergedIntoId && !party.erasedAt}
         owners={owners.data}
         teams={teams.data}
       />
@@ -130,6 +132,7 @@ function RecordView({ party }: { party: Party }) {
             <PartyTasksPanel partyId={party.id} editable={editable} />
             <RolesPanel party={party} />
             <ConsentPanel party={party} editable={editable} />
+            <PartyMergesPanel partyId={party.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -14,16 +14,19 @@ import type { NamedRef } from './recordHooks.ts';
 import { sortRoles } from './relationModel.ts';
 import { RoleBadge } from './RolesPanel.tsx';
 import { AlertBadges } from '../alerts/AlertBadges.tsx';
+import { MergeWithButton } from '../duplicates/MergeWithButton.tsx';
 
 export interface RecordHeaderProps {
   party: Party;
   editable: boolean;
   canPrivacy: boolean;
+  /** Offer "Merge with…": the user may merge and the record is live (not merged, not erased). */
+  canMerge: boolean;
   owners: readonly NamedRef[] | undefined;
   teams: readonly NamedRef[] | undefined;
 }
 
-export function RecordHeader({ party, editable, canPrivacy, owners, teams }: RecordHeaderProps) {
+export function RecordHeader({ party, editable, canPrivacy, canMerge, owners, teams }: RecordHeaderProps) {
   const { t, i18n } = useTranslation();
   const person = party.kind === 'person';
   const Icon = person ? IconUser : IconBuilding;
@@ -79,6 +82,7 @@ export function RecordHeader({ party, editable, canPrivacy, owners, teams }: Rec
           </Group>
           <Group gap="xs">
             <CopyValueButton value={party.customerNumber} label={party.customerNumber} />
+            {canMerge && <MergeWithButton party={party} />}
             {canPrivacy && <PrivacyMenu party={party} />}
           </Group>
         </Group>
