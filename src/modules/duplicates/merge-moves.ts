@@ -132,7 +132,7 @@ async function dropRedundantLinks(ctx: Ctx, survivorId: string, absorbedId: stri
   const ws = ctx.workspaceId;
   // A link of the absorbed record repeats one of the survivor's when it has the same kind, the same other end
   // (either way round for symmetric kinds) and is current, or ended, on the same day as the survivor's.
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await sql<{ row: Record<string, unknown> }>`
     delete from party_links l
     where l.workspace_id = ${ws} and (l.party_id = ${absorbedId} or l.other_party_id = ${absorbedId}) and (
       l.party_id = ${survivorId} or l.other_party_id = ${survivorId}
@@ -143,20 +143,20 @@ async function dropRedundantLinks(ctx: Ctx, survivorId: string, absorbedId: stri
           or (s.other_party_id = ${survivorId} and l.other_party_id = ${absorbedId} and s.party_id = l.party_id)
           or (l.kind in (${sql.join(SYMMETRIC_LINKS)}) and s.party_id = ${survivorId} and l.other_party_id = ${absorbedId} and s.other_party_id = l.party_id)
           or (l.kind in (${sql.join(SYMMETRIC_LINKS)}) and s.other_party_id = ${survivorId} and l.party_id = ${absorbedId} and s.party_id = l.other_party_id))))
-    returning l.*`.execute(ctx.db);
-  return rows;
+    returning to_jsonb(l) as row`.execute(ctx.db);
+  return rows.map((found) => found.row);
 }
 
 /** The absorbed record's place in an interaction the survivor already takes part in goes (kept whole). */
 async function dropRepeatedParticipants(ctx: Ctx, survivorId: string, absorbedId: string): Promise<Record<string, unknown>[]> {
   const ws = ctx.workspaceId;
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await sql<{ row: Record<string, unknown> }>`
     delete from interaction_participants p
     where p.workspace_id = ${ws} and p.party_id = ${absorbedId}
       and exists (select 1 from interaction_participants s
                   where s.workspace_id = ${ws} and s.interaction_id = p.interaction_id and s.party_id = ${survivorId})
-    returning p.*`.execute(ctx.db);
-  return rows;
+    returning to_jsonb(p) as row`.execute(ctx.db);
+  return rows.map((found) => found.row);
 }
 
 /**
@@ -165,10 +165,13 @@ async function dropRepeatedParticipants(ctx: Ctx, survivorId: string, absorbedId
  */
 async function settleCandidates(ctx: Ctx, survivorId: string, absorbedId: string, decidedBy: string | null): Promise<Record<string, unknown>[]> {
   const ws = ctx.workspaceId;
-  const { rows: before } = await sql<Record<string, unknown>>`
-    select id, party_a, party_b, status, decided_by, decided_at from duplicate_candidates
+  const { rows: found } = await sql<{ row: Record<string, unknown> }>`
+    select jsonb_build_object('id', id, 'party_a', party_a, 'party_b', party_b, 'status', status, 'decided_by', decided_by,
+                              'decided_at', decided_at) as row
+    from duplicate_candidates
     where workspace_id = ${ws} and (party_a = ${absorbedId} or party_b = ${absorbedId})`.execute(ctx.db);
-  if (before.length === 0) return [];
+  if (found.length === 0) return [];
+  const before = found.map((candidate) => candidate.row);
   await sql`
     update duplicate_candidates c
     set status = 'merged', decided_by = ${decidedBy}, decided_at = now()
@@ -221,18 +224,18 @@ export async function moveReferences(ctx: Ctx, survivorId: string, absorbedId: s
  */
 export async function settleRolePeriods(ctx: Ctx, survivorId: string, currentRoles: readonly string[], today: string): Promise<NonNullable<MovedRows['rolePeriods']>> {
   const ws = ctx.workspaceId;
-  const { rows: dropped } = await sql<Record<string, unknown>>`
+  const { rows: dropped } = await sql<{ row: Record<string, unknown> }>`
     delete from party_roles r
     where r.workspace_id = ${ws} and r.party_id = ${survivorId} and r.ended_on is null
       and exists (select 1 from party_roles e
                   where e.workspace_id = ${ws} and e.party_id = ${survivorId} and e.ended_on is null and e.role = r.role
                     and (e.started_on, e.id) < (r.started_on, r.id))
-    returning r.*`.execute(ctx.db);
+    returning to_jsonb(r) as row`.execute(ctx.db);
   const { rows: closed } = await sql<{ id: string }>`
     update party_roles set ended_on = greatest(started_on, ${today}::date)
     where workspace_id = ${ws} and party_id = ${survivorId} and ended_on is null and not (role = any(${[...currentRoles]}::text[]))
     returning id::text`.execute(ctx.db);
-  return { closed: closed.map((row) => row.id), dropped };
+  return { closed: closed.map((row) => row.id), dropped: dropped.map((found) => found.row) };
 }
 
 /** Reopens the periods `settleRolePeriods` ended and puts back the ones it removed (before the rows move back). */
@@ -264,6 +267,10 @@ async function moveBackColumn(ctx: Ctx, r: PartyReference, keys: readonly string
     where workspace_id = ${ctx.workspaceId} and ${sql.ref(r.column)} = ${survivorId} and ${key} = any(${[...keys]}::text[])`.execute(ctx.db);
 }
 
+/**
+ * Puts back rows a merge removed. They were kept as the database's own JSON of them (`to_jsonb`), not as the
+ * driver's objects: a JavaScript Date would have cut their timestamps to the millisecond.
+ */
 async function reinsert(ctx: Ctx, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
