@@ -150,6 +150,9 @@ test('a dry run writes nothing and reports; the real run then writes, shows its 
   assert.equal(typeof done.progress.rowsPerSecond, 'number');
   assert.equal(done.progress.secondsLeft, null);
   assert.ok(done.startedAt && done.finishedAt);
+  // The runner deletes the file right after it records the completion the poll saw.
+  const deadline = Date.now() + 5000;
+  while ((await keptFiles(ws)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   assert.deepEqual(await keptFiles(ws), [], 'a completed import no longer keeps its file');
   expectError(await call(t.app, { method: 'POST', url: `/api/imports/${id}/start`, session: ws.adminSession, body: { dryRun: false } }), 409, 'conflict');
 
