@@ -179,8 +179,18 @@ test('a vCard reads back with ical.js: names, organisation, every email and phon
   assert.equal(org!.getFirstPropertyValue('org'), 'Jardins; & Cie SARL');
 });
 
+test('values ending with a backslash are written escaped, before the separator that follows them (RFC 6350)', () => {
+  const written = vcard(party({ displayName: 'A B', firstName: 'A', lastName: 'B\\', tags: ['\\', 'x'] }));
+  assert.ok(written.includes('CATEGORIES:\\\\,x\r\n'), written);
+  assert.ok(written.includes('N:B\\\\;A;'), written);
+});
+
 test('any text survives the vCard round trip through ical.js, lines folded at 75 octets', () => {
-  const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
+  // ical.js reads an escaped backslash just before a separator ("a\\,b" or "a\\;b" in the file) as an escaped
+  // separator: values ending with a backslash are left to the known-answer test above, which checks what we write.
+  const text = fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 120 })
+    .filter((s) => !/[\u0000-\u001f\u007f]/.test(s) && !s.endsWith('\\'));
   const multiline = fc.array(text, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
   fc.assert(
     fc.property(text, text, text, multiline, fc.array(text, { minLength: 1, maxLength: 4 }), text, (first, last, org, notes, tags, street) => {
